@@ -1,0 +1,91 @@
+package io.rolloutpilot.core.rollout;
+
+import java.util.List;
+
+/**
+ * Decides a Rollout's phase the way Argo Rollouts v1.9.1 does (reference §2.1): the controller's
+ * {@code CalculateRolloutPhase} and the client's {@code GetRolloutPhase}, which overrides the
+ * stored phase while the controller has not caught up. Pure functions of the Rollout.
+ */
+public final class RolloutPhases {
+  static final String WAITING_FOR_SPEC = "waiting for rollout spec update to be observed";
+  static final String WAITING_FOR_WORKLOAD = "waiting for rollout spec update to be observed for the reference workload";
+  static final String WAITING_FOR_UNPAUSE = "waiting for rollout to unpause";
+  private static final List<String> DEGRADING_REASONS = List.of("RolloutAborted", "ProgressDeadlineExceeded");
+
+  private RolloutPhases() {}
+
+  /** The phase users see: {@code kubectl argo rollouts status} and {@code get} show exactly this. */
+  public static PhaseStatus clientPhase(Rollout rollout) {
+    if (!isGenerationObserved(rollout)) {
+      return new PhaseStatus(RolloutPhase.Progressing, WAITING_FOR_SPEC);
+    }
+    Rollout.Status status = rollout.status();
+    if (status.controllerPause() && status.pauseConditions().isEmpty()) {
+      return new PhaseStatus(RolloutPhase.Progressing, WAITING_FOR_UNPAUSE);
+    }
+    if (rollout.spec().workloadRef() && !isWorkloadGenerationObserved(rollout)) {
+      return new PhaseStatus(RolloutPhase.Progressing, WAITING_FOR_WORKLOAD);
+    }
+    RolloutPhase stored = RolloutPhase.parse(status.phase());
+    return stored != null ? new PhaseStatus(stored, status.message()) : controllerPhase(rollout);
+  }
+
+  /** The controller's own calculation, written into {@code status.phase}/{@code message} on every status write. */
+  public static PhaseStatus controllerPhase(Rollout rollout) {
+    Rollout.Spec spec = rollout.spec();
+    Rollout.Status status = rollout.status();
+    for (Rollout.Condition condition : status.conditions()) {
+      if ("InvalidSpec".equals(condition.type())) {
+        return new PhaseStatus(RolloutPhase.Degraded, "InvalidSpec: " + condition.message());
+      }
+      if (DEGRADING_REASONS.contains(condition.reason())) {
+        return new PhaseStatus(RolloutPhase.Degraded, condition.reason() + ": " + condition.message());
+      }
+    }
+    if (spec.paused()) {
+      return new PhaseStatus(RolloutPhase.Paused, "manually paused");
+    }
+    if (!status.pauseConditions().isEmpty()) {
+      return new PhaseStatus(RolloutPhase.Paused, status.pauseConditions().get(0).reason());
+    }
+    if (!spec.restartAt().isEmpty() && !spec.restartAt().equals(status.restartedAt())) {
+      return new PhaseStatus(RolloutPhase.Progressing, "rollout is restarting");
+    }
+    return replicaPhase(spec, status);
+  }
+
+  private static PhaseStatus replicaPhase(Rollout.Spec spec, Rollout.Status status) {
+    Rollout.Replicas replicas = status.replicas();
+    if (replicas.updated() < spec.replicas()) {
+      return new PhaseStatus(RolloutPhase.Progressing, "more replicas need to be updated");
+    }
+    if (replicas.available() < replicas.updated()) {
+      return new PhaseStatus(RolloutPhase.Progressing, "updated replicas are still becoming available");
+    }
+    if (spec.isCanary()) {
+      if (!spec.trafficRouted() && replicas.current() > replicas.updated()) {
+        return new PhaseStatus(RolloutPhase.Progressing, "old replicas are pending termination");
+      }
+      if (status.stableRS().isEmpty() || !status.stableRS().equals(status.currentPodHash())) {
+        return new PhaseStatus(RolloutPhase.Progressing, "waiting for all steps to complete");
+      }
+    }
+    return new PhaseStatus(RolloutPhase.Healthy, "");
+  }
+
+  /**
+   * {@code observedGeneration} is a string; a non-numeric value (a hash, from pre-1.0 controllers) and
+   * a value at or above the generation both count as observed, as in Argo's {@code isGenerationObserved}.
+   */
+  public static boolean isGenerationObserved(Rollout rollout) {
+    return Rollout.parseLong(rollout.status().observedGeneration())
+        .map(observed -> observed >= rollout.metadata().generation())
+        .orElse(true);
+  }
+
+  private static boolean isWorkloadGenerationObserved(Rollout rollout) {
+    String wanted = rollout.metadata().annotations().get("rollout.argoproj.io/workload-generation");
+    return wanted == null || wanted.equals(rollout.status().workloadObservedGeneration());
+  }
+}

@@ -1,0 +1,113 @@
+package io.rolloutpilot.core.rollout.follow;
+
+import io.rolloutpilot.core.rollout.PhaseStatus;
+import io.rolloutpilot.core.rollout.Rollout;
+import io.rolloutpilot.core.rollout.RolloutPhase;
+import io.rolloutpilot.core.validation.Durations;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Follows one Rollout until its wait target, a failure or the deadline: receives states from the
+ * watch hub, emits an event for each change, and completes {@link #result()} once.
+ */
+final class FollowSession implements RolloutWatchHub.Subscriber {
+  private final FollowRequest request;
+  private final ProgressListener listener;
+  private final ScheduledExecutorService timers;
+  private final Clock clock;
+  private final Instant started;
+  private final CompletableFuture<FollowResult> result = new CompletableFuture<>();
+  private Rollout last;
+  private RolloutProgress lastProgress;
+  private ScheduledFuture<?> grace;
+
+  FollowSession(FollowRequest request, ProgressListener listener, ScheduledExecutorService timers, Clock clock) {
+    this.request = request;
+    this.listener = listener;
+    this.timers = timers;
+    this.clock = clock;
+    this.started = clock.instant();
+    if (!request.timeout().isZero()) {
+      timers.schedule(this::onDeadline, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  CompletableFuture<FollowResult> result() {
+    return result;
+  }
+
+  @Override
+  public synchronized void onState(Rollout rollout) {
+    if (result.isDone() || rollout.metadata().generation() < request.minGeneration()) {
+      return;
+    }
+    last = rollout;
+    RolloutProgress progress = RolloutProgress.of(rollout);
+    if (!progress.equals(lastProgress)) {
+      listener.onProgress(new ProgressEvent(clock.instant(), request.rollout(), progress, lastProgress));
+      lastProgress = progress;
+    }
+    judge(progress.phase());
+  }
+
+  private void judge(PhaseStatus phase) {
+    if (phase.phase() == RolloutPhase.Healthy) {
+      finish(FollowResult.Outcome.HEALTHY, "Healthy");
+    } else if (phase.phase() == RolloutPhase.Paused && request.target() == WaitTarget.PAUSED_OR_HEALTHY) {
+      finish(FollowResult.Outcome.PAUSED, phase.watchLine());
+    } else if (phase.phase() == RolloutPhase.Degraded) {
+      degraded(phase);
+    } else {
+      cancelGrace();
+    }
+  }
+
+  /** A progress deadline without an abort may be transient; everything else Degraded is final. */
+  private void degraded(PhaseStatus phase) {
+    boolean transientKind = phase.message().startsWith("ProgressDeadlineExceeded") && !last.status().abort();
+    if (!transientKind || request.degradedGrace().isZero()) {
+      finish(FollowResult.Outcome.DEGRADED, phase.watchLine());
+    } else if (grace == null) {
+      listener.onNotice("progress deadline exceeded; waiting up to " + Durations.format(request.degradedGrace())
+          + " for the rollout to recover (--degraded-grace)");
+      grace = timers.schedule(() -> onGraceOver(phase), request.degradedGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void cancelGrace() {
+    if (grace != null) {
+      grace.cancel(false);
+      grace = null;
+      listener.onNotice("recovered from the progress deadline");
+    }
+  }
+
+  private synchronized void onGraceOver(PhaseStatus phase) {
+    finish(FollowResult.Outcome.DEGRADED, phase.watchLine() + " (still degraded after the "
+        + Durations.format(request.degradedGrace()) + " grace period)");
+  }
+
+  @Override
+  public synchronized void onDeleted() {
+    finish(FollowResult.Outcome.DELETED, "rollout " + request.rollout() + " was deleted");
+  }
+
+  private synchronized void onDeadline() {
+    String state = lastProgress == null ? "no state seen" : "last state: " + lastProgress.phase().watchLine();
+    finish(FollowResult.Outcome.TIMED_OUT, "Rollout status watch exceeded timeout ("
+        + Durations.format(request.timeout()) + "; " + state + ")");
+  }
+
+  private void finish(FollowResult.Outcome outcome, String reason) {
+    if (grace != null) {
+      grace.cancel(false);
+    }
+    result.complete(new FollowResult(outcome, last, lastProgress, reason, Duration.between(started, clock.instant())));
+  }
+}

@@ -1,0 +1,39 @@
+package io.rolloutpilot.core.rollout.follow;
+
+import io.rolloutpilot.core.rollout.PhaseStatus;
+import io.rolloutpilot.core.rollout.Rollout;
+import io.rolloutpilot.core.rollout.RolloutPhases;
+import io.rolloutpilot.core.rollout.RolloutWeights;
+
+/**
+ * The part of a Rollout's state a person follows: a new value of this record is a progress event.
+ *
+ * @param stepIndex null when the Rollout has no steps
+ * @param analysisRun name of the current step (or else background) AnalysisRun, or null
+ * @param analysisPhase that run's phase as mirrored in the Rollout status ("" right after creation)
+ */
+public record RolloutProgress(PhaseStatus phase, Integer stepIndex, int stepCount, int setWeight, int actualWeight,
+    String analysisRun, String analysisPhase) {
+
+  public static RolloutProgress of(Rollout rollout) {
+    Rollout.AnalysisRunStatus run = rollout.status().stepAnalysisRun() != null ? rollout.status().stepAnalysisRun()
+        : rollout.status().backgroundAnalysisRun();
+    return new RolloutProgress(RolloutPhases.clientPhase(rollout), rollout.status().currentStepIndex(),
+        rollout.spec().steps().size(), RolloutWeights.setWeight(rollout), RolloutWeights.actualWeight(rollout, null),
+        run == null ? null : run.name(), run == null ? null : run.status());
+  }
+
+  /** One line for a build log: {@code Paused - CanaryPauseStep | step 1/5 | weight 20 (actual 20) | analysis x Running}. */
+  public String describe() {
+    StringBuilder line = new StringBuilder(phase.watchLine());
+    if (stepIndex != null) {
+      line.append(" | step ").append(stepIndex).append('/').append(stepCount);
+    }
+    line.append(" | weight ").append(setWeight).append(" (actual ").append(actualWeight).append(')');
+    if (analysisRun != null) {
+      line.append(" | analysis ").append(analysisRun).append(' ')
+          .append(analysisPhase == null || analysisPhase.isEmpty() ? "Pending" : analysisPhase);
+    }
+    return line.toString();
+  }
+}
