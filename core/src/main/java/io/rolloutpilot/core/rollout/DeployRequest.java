@@ -1,0 +1,31 @@
+package io.rolloutpilot.core.rollout;
+
+import io.rolloutpilot.core.rollout.follow.WaitTarget;
+import io.rolloutpilot.core.validation.ImageReference;
+import io.rolloutpilot.core.validation.Names;
+import java.time.Duration;
+
+/**
+ * Set a new image and optionally follow the release.
+ *
+ * @param container the container to change, {@code *} for all, or null for "the only container"
+ * @param waitFor where following stops; null to return as soon as the update is accepted
+ * @param timeout zero for no limit
+ */
+public record DeployRequest(RolloutRef rollout, String container, String image, WaitTarget waitFor, Duration timeout,
+    Duration degradedGrace) {
+  public DeployRequest {
+    if (container != null && !"*".equals(container)) {
+      Names.requireLabel("container", container);
+    }
+    ImageReference.parse("image", image);
+    timeout = timeout == null ? Duration.ZERO : timeout;
+    degradedGrace = degradedGrace == null ? Duration.ZERO : degradedGrace;
+  }
+
+  /** Parses {@code [CONTAINER=]IMAGE} as given on the command line or in a pipeline step. */
+  public static String[] splitImageArgument(String argument) {
+    int eq = argument == null ? -1 : argument.indexOf('=');
+    return eq < 0 ? new String[] {null, argument} : new String[] {argument.substring(0, eq), argument.substring(eq + 1)};
+  }
+}
