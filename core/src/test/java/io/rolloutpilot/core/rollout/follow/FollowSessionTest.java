@@ -1,0 +1,134 @@
+package io.rolloutpilot.core.rollout.follow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.rolloutpilot.core.rollout.Rollout;
+import io.rolloutpilot.core.rollout.RolloutRef;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The stop rules of following, fed states directly; the sandbox scenario tests cover the watch itself. */
+class FollowSessionTest {
+  private static final RolloutRef REF = new RolloutRef("default", "guestbook");
+  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+  private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final ProgressListener listener = new ProgressListener() {
+    @Override
+    public void onProgress(ProgressEvent event) {
+      lines.add(event.progress().phase().watchLine());
+    }
+
+    @Override
+    public void onNotice(String text) {
+      lines.add("notice: " + text);
+    }
+  };
+
+  @AfterEach
+  void stop() {
+    timers.shutdownNow();
+  }
+
+  private FollowSession session(WaitTarget target, Duration timeout, Duration grace, long minGeneration) {
+    return new FollowSession(new FollowRequest(REF, target, timeout, grace, minGeneration), listener, timers,
+        Clock.systemUTC());
+  }
+
+  private static Rollout state(long generation, String phase, String message, boolean abort) throws Exception {
+    String json = "{\"metadata\":{\"name\":\"guestbook\",\"namespace\":\"default\",\"generation\":" + generation
+        + "},\"spec\":{\"replicas\":1,\"strategy\":{\"canary\":{\"steps\":[{\"pause\":{}}]}}},\"status\":{\"phase\":\""
+        + phase + "\",\"message\":\"" + message + "\",\"abort\":" + abort + ",\"observedGeneration\":\""
+        + generation + "\"}}";
+    return Rollout.from(new ObjectMapper().readValue(json, GenericKubernetesResource.class));
+  }
+
+  @Test
+  void emitsOnlyChangesAndStopsAtHealthy() throws Exception {
+    FollowSession session = session(WaitTarget.HEALTHY, Duration.ZERO, Duration.ZERO, 0);
+    session.onState(state(2, "Progressing", "more replicas need to be updated", false));
+    session.onState(state(2, "Progressing", "more replicas need to be updated", false));
+    session.onState(state(2, "Paused", "CanaryPauseStep", false));
+    assertThat(session.result()).isNotDone();
+    session.onState(state(2, "Healthy", "", false));
+    assertThat(session.result().get().outcome()).isEqualTo(FollowResult.Outcome.HEALTHY);
+    assertThat(lines).containsExactly("Progressing - more replicas need to be updated", "Paused - CanaryPauseStep",
+        "Healthy");
+  }
+
+  @Test
+  void pausedCountsOnlyWhenAskedFor() throws Exception {
+    FollowSession session = session(WaitTarget.PAUSED_OR_HEALTHY, Duration.ZERO, Duration.ZERO, 0);
+    session.onState(state(2, "Paused", "CanaryPauseStep", false));
+    assertThat(session.result().get().outcome()).isEqualTo(FollowResult.Outcome.PAUSED);
+    assertThat(session.result().get().reason()).isEqualTo("Paused - CanaryPauseStep");
+  }
+
+  @Test
+  void ignoresStatesOlderThanOurUpdate() throws Exception {
+    FollowSession session = session(WaitTarget.HEALTHY, Duration.ZERO, Duration.ZERO, 3);
+    session.onState(state(2, "Healthy", "", false));
+    assertThat(session.result()).isNotDone();
+    assertThat(lines).isEmpty();
+  }
+
+  @Test
+  void abortFailsAtOnceEvenWithAGracePeriod() throws Exception {
+    FollowSession session = session(WaitTarget.HEALTHY, Duration.ZERO, Duration.ofMinutes(5), 0);
+    session.onState(state(2, "Degraded", "RolloutAborted: Rollout aborted update to revision 2", true));
+    assertThat(session.result().get().outcome()).isEqualTo(FollowResult.Outcome.DEGRADED);
+  }
+
+  @Test
+  void progressDeadlineFailsAtOnceWithoutGrace() throws Exception {
+    FollowSession session = session(WaitTarget.HEALTHY, Duration.ZERO, Duration.ZERO, 0);
+    session.onState(state(2, "Degraded", "ProgressDeadlineExceeded: ReplicaSet \\\"g\\\" has timed out", false));
+    assertThat(session.result().get().outcome()).isEqualTo(FollowResult.Outcome.DEGRADED);
+  }
+
+  @Test
+  void aTransientProgressDeadlineIsRiddenOutWithinTheGrace() throws Exception {
+    FollowSession session = session(WaitTarget.HEALTHY, Duration.ZERO, Duration.ofSeconds(30), 0);
+    session.onState(state(2, "Degraded", "ProgressDeadlineExceeded: timed out", false));
+    assertThat(session.result()).isNotDone();
+    session.onState(state(2, "Progressing", "updated replicas are still becoming available", false));
+    session.onState(state(2, "Healthy", "", false));
+    assertThat(session.result().get().outcome()).isEqualTo(FollowResult.Outcome.HEALTHY);
+    assertThat(lines).anyMatch(l -> l.startsWith("notice: progress deadline exceeded; waiting up to 30s"))
+        .contains("notice: recovered from the progress deadline");
+  }
+
+  @Test
+  void aLastingProgressDeadlineFailsWhenTheGraceRunsOut() throws Exception {
+    FollowSession session = session(WaitTarget.HEALTHY, Duration.ZERO, Duration.ofMillis(100), 0);
+    session.onState(state(2, "Degraded", "ProgressDeadlineExceeded: timed out", false));
+    FollowResult result = session.result().get(5, TimeUnit.SECONDS);
+    assertThat(result.outcome()).isEqualTo(FollowResult.Outcome.DEGRADED);
+    assertThat(result.reason()).contains("still degraded after the 100ms grace period");
+  }
+
+  @Test
+  void timesOutWithTheLastStateInTheReason() throws Exception {
+    FollowSession session = session(WaitTarget.HEALTHY, Duration.ofMillis(100), Duration.ZERO, 0);
+    session.onState(state(2, "Paused", "CanaryPauseStep", false));
+    FollowResult result = session.result().get(5, TimeUnit.SECONDS);
+    assertThat(result.outcome()).isEqualTo(FollowResult.Outcome.TIMED_OUT);
+    assertThat(result.reason()).isEqualTo(
+        "Rollout status watch exceeded timeout (100ms; last state: Paused - CanaryPauseStep)");
+  }
+
+  @Test
+  void deletionEndsFollowing() throws Exception {
+    FollowSession session = session(WaitTarget.HEALTHY, Duration.ZERO, Duration.ZERO, 0);
+    session.onDeleted();
+    assertThat(session.result().get().outcome()).isEqualTo(FollowResult.Outcome.DELETED);
+  }
+}
