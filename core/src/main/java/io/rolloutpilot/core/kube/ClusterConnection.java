@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * How we reach one cluster: the fabric8 client plus a description of the credentials in use
@@ -24,6 +25,11 @@ public record ClusterConnection(KubernetesClient client, String credentials) imp
    * in-cluster service account when {@code kubeconfig} is null), an optional context and namespace.
    */
   public static ClusterConnection open(Path kubeconfig, String context, String namespace) {
+    return open(loadConfig(kubeconfig, context), namespace);
+  }
+
+  /** Reads a kubeconfig file, or the default chain when {@code kubeconfig} is null. */
+  public static Config loadConfig(Path kubeconfig, String context) {
     Config base;
     if (kubeconfig != null) {
       if (!Files.isReadable(kubeconfig)) {
@@ -39,10 +45,15 @@ public record ClusterConnection(KubernetesClient client, String credentials) imp
     } else {
       base = Config.autoConfigure(context);
     }
-    return open(base, namespace);
+    return base;
   }
 
   public static ClusterConnection open(Config base, String namespace) {
+    return open(base, namespace, builder -> {});
+  }
+
+  /** As {@link #open(Config, String)}, letting a caller add to the client (a request counter, an executor). */
+  public static ClusterConnection open(Config base, String namespace, Consumer<KubernetesClientBuilder> customizer) {
     ConfigBuilder builder = new ConfigBuilder(base)
         .withRequestRetryBackoffLimit(RETRY_LIMIT)
         .withRequestRetryBackoffInterval(RETRY_INTERVAL_MS);
@@ -50,7 +61,9 @@ public record ClusterConnection(KubernetesClient client, String credentials) imp
       builder.withNamespace(namespace);
     }
     Config config = builder.build();
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    KubernetesClientBuilder clientBuilder = new KubernetesClientBuilder().withConfig(config);
+    customizer.accept(clientBuilder);
+    KubernetesClient client = clientBuilder.build();
     return new ClusterConnection(client, describeCredentials(config));
   }
 
