@@ -11,6 +11,9 @@ public final class RolloutPhases {
   static final String WAITING_FOR_SPEC = "waiting for rollout spec update to be observed";
   static final String WAITING_FOR_WORKLOAD = "waiting for rollout spec update to be observed for the reference workload";
   static final String WAITING_FOR_UNPAUSE = "waiting for rollout to unpause";
+  static final String WAITING_FOR_ABORT = "waiting for the controller to abort";
+  static final String WAITING_FOR_RETRY = "waiting for the controller to retry";
+  static final String WAITING_FOR_PROMOTE_FULL = "waiting for the controller to promote fully";
   private static final List<String> DEGRADING_REASONS = List.of("RolloutAborted", "ProgressDeadlineExceeded");
 
   private RolloutPhases() {}
@@ -29,6 +32,30 @@ public final class RolloutPhases {
     }
     RolloutPhase stored = RolloutPhase.parse(status.phase());
     return stored != null ? new PhaseStatus(stored, status.message()) : controllerPhase(rollout);
+  }
+
+  /**
+   * The phase a follower judges by: {@link #clientPhase} plus our own overrides for the moment between
+   * a user's status patch and the controller acting on it. Argo overrides only the promote case
+   * ("waiting for rollout to unpause"); right after {@code abort}, {@code retry} or {@code promote --full}
+   * the stored phase is still the old one (Paused, or Degraded from the abort being retried), and a
+   * follower that believed it would stop at a state the rollout is already leaving.
+   */
+  public static PhaseStatus followPhase(Rollout rollout) {
+    PhaseStatus client = clientPhase(rollout);
+    Rollout.Status status = rollout.status();
+    boolean fullyPromoted = !status.stableRS().isEmpty() && status.stableRS().equals(status.currentPodHash());
+    if (status.abort() && status.abortedAt().isEmpty()) {
+      return new PhaseStatus(RolloutPhase.Progressing, WAITING_FOR_ABORT);
+    }
+    if (!status.abort() && client.phase() == RolloutPhase.Degraded
+        && client.message().startsWith("RolloutAborted")) {
+      return new PhaseStatus(RolloutPhase.Progressing, WAITING_FOR_RETRY);
+    }
+    if (status.promoteFull() && !fullyPromoted && client.phase() == RolloutPhase.Paused) {
+      return new PhaseStatus(RolloutPhase.Progressing, WAITING_FOR_PROMOTE_FULL);
+    }
+    return client;
   }
 
   /** The controller's own calculation, written into {@code status.phase}/{@code message} on every status write. */

@@ -89,4 +89,29 @@ class RolloutPhasesTest {
     boolean alone = phase.phase() == RolloutPhase.Healthy || phase.phase() == RolloutPhase.Degraded;
     assertThat(phase.summaryLine()).isEqualTo(alone ? phase.phase().name() : expected);
   }
+
+  static Stream<Arguments> followCases() {
+    String aborted = "\"conditions\":[{\"type\":\"Progressing\",\"status\":\"False\",\"reason\":\"RolloutAborted\","
+        + "\"message\":\"Rollout aborted update to revision 2\"}],\"phase\":\"Degraded\",\"message\":"
+        + "\"RolloutAborted: Rollout aborted update to revision 2\",\"observedGeneration\":\"2\"";
+    String paused = "\"phase\":\"Paused\",\"message\":\"CanaryPauseStep\",\"controllerPause\":true,"
+        + "\"pauseConditions\":[{\"reason\":\"CanaryPauseStep\"}],\"stableRS\":\"h1\",\"currentPodHash\":\"h2\","
+        + "\"observedGeneration\":\"2\"";
+    return Stream.of(
+        Arguments.of("abort requested, not yet acted on", "{" + paused + ",\"abort\":true}",
+            "Progressing - waiting for the controller to abort"),
+        Arguments.of("abort acted on", "{" + aborted + ",\"abort\":true,\"abortedAt\":\"2026-01-01T00:00:00Z\"}",
+            "Degraded - RolloutAborted: Rollout aborted update to revision 2"),
+        Arguments.of("retry requested, not yet acted on", "{" + aborted + ",\"abort\":false}",
+            "Progressing - waiting for the controller to retry"),
+        Arguments.of("promote --full requested at a pause", "{" + paused + ",\"promoteFull\":true}",
+            "Progressing - waiting for the controller to promote fully"),
+        Arguments.of("plain pause is left alone", "{" + paused + "}", "Paused - CanaryPauseStep"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("followCases")
+  void followPhase(String name, String status, String expected) {
+    assertThat(RolloutPhases.followPhase(Rollouts.canary("{}", status, 2)).watchLine()).isEqualTo(expected);
+  }
 }

@@ -6,7 +6,9 @@ import io.rolloutpilot.core.rollout.RolloutPhases;
 import io.rolloutpilot.core.rollout.RolloutWeights;
 
 /**
- * The part of a Rollout's state a person follows: a new value of this record is a progress event.
+ * The part of a Rollout's state a person follows: a new value of this record is a progress event. The
+ * phase is {@link RolloutPhases#followPhase}, so a state the controller has not yet acted on never ends
+ * following.
  *
  * @param stepIndex null when the Rollout has no steps
  * @param analysisRun name of the current step (or else background) AnalysisRun, or null
@@ -18,7 +20,7 @@ public record RolloutProgress(PhaseStatus phase, Integer stepIndex, int stepCoun
   public static RolloutProgress of(Rollout rollout) {
     Rollout.AnalysisRunStatus run = rollout.status().stepAnalysisRun() != null ? rollout.status().stepAnalysisRun()
         : rollout.status().backgroundAnalysisRun();
-    return new RolloutProgress(RolloutPhases.clientPhase(rollout), rollout.status().currentStepIndex(),
+    return new RolloutProgress(RolloutPhases.followPhase(rollout), rollout.status().currentStepIndex(),
         rollout.spec().steps().size(), RolloutWeights.setWeight(rollout), RolloutWeights.actualWeight(rollout, null),
         run == null ? null : run.name(), run == null ? null : run.status());
   }

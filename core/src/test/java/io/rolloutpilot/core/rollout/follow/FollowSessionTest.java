@@ -46,7 +46,8 @@ class FollowSessionTest {
   private static Rollout state(long generation, String phase, String message, boolean abort) throws Exception {
     String json = "{\"metadata\":{\"name\":\"guestbook\",\"namespace\":\"default\",\"generation\":" + generation
         + "},\"spec\":{\"replicas\":1,\"strategy\":{\"canary\":{\"steps\":[{\"pause\":{}}]}}},\"status\":{\"phase\":\""
-        + phase + "\",\"message\":\"" + message + "\",\"abort\":" + abort + ",\"observedGeneration\":\""
+        + phase + "\",\"message\":\"" + message + "\",\"abort\":" + abort
+        + (abort ? ",\"abortedAt\":\"2026-01-01T00:00:00Z\"" : "") + ",\"observedGeneration\":\""
         + generation + "\"}}";
     return Rollout.from(new ObjectMapper().readValue(json, GenericKubernetesResource.class));
   }
@@ -59,7 +60,7 @@ class FollowSessionTest {
     session.onState(state(2, "Paused", "CanaryPauseStep", false));
     assertThat(session.result()).isNotDone();
     session.onState(state(2, "Healthy", "", false));
-    assertThat(session.result().get().outcome()).isEqualTo(FollowResult.Outcome.HEALTHY);
+    assertThat(session.result().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(FollowResult.Outcome.HEALTHY);
     assertThat(lines).containsExactly("Progressing - more replicas need to be updated", "Paused - CanaryPauseStep",
         "Healthy");
   }
@@ -68,8 +69,8 @@ class FollowSessionTest {
   void pausedCountsOnlyWhenAskedFor() throws Exception {
     FollowSession session = session(WaitTarget.PAUSED_OR_HEALTHY, Duration.ZERO, Duration.ZERO, 0);
     session.onState(state(2, "Paused", "CanaryPauseStep", false));
-    assertThat(session.result().get().outcome()).isEqualTo(FollowResult.Outcome.PAUSED);
-    assertThat(session.result().get().reason()).isEqualTo("Paused - CanaryPauseStep");
+    assertThat(session.result().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(FollowResult.Outcome.PAUSED);
+    assertThat(session.result().get(5, TimeUnit.SECONDS).reason()).isEqualTo("Paused - CanaryPauseStep");
   }
 
   @Test
@@ -84,14 +85,14 @@ class FollowSessionTest {
   void abortFailsAtOnceEvenWithAGracePeriod() throws Exception {
     FollowSession session = session(WaitTarget.HEALTHY, Duration.ZERO, Duration.ofMinutes(5), 0);
     session.onState(state(2, "Degraded", "RolloutAborted: Rollout aborted update to revision 2", true));
-    assertThat(session.result().get().outcome()).isEqualTo(FollowResult.Outcome.DEGRADED);
+    assertThat(session.result().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(FollowResult.Outcome.DEGRADED);
   }
 
   @Test
   void progressDeadlineFailsAtOnceWithoutGrace() throws Exception {
     FollowSession session = session(WaitTarget.HEALTHY, Duration.ZERO, Duration.ZERO, 0);
     session.onState(state(2, "Degraded", "ProgressDeadlineExceeded: ReplicaSet \\\"g\\\" has timed out", false));
-    assertThat(session.result().get().outcome()).isEqualTo(FollowResult.Outcome.DEGRADED);
+    assertThat(session.result().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(FollowResult.Outcome.DEGRADED);
   }
 
   @Test
@@ -101,7 +102,7 @@ class FollowSessionTest {
     assertThat(session.result()).isNotDone();
     session.onState(state(2, "Progressing", "updated replicas are still becoming available", false));
     session.onState(state(2, "Healthy", "", false));
-    assertThat(session.result().get().outcome()).isEqualTo(FollowResult.Outcome.HEALTHY);
+    assertThat(session.result().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(FollowResult.Outcome.HEALTHY);
     assertThat(lines).anyMatch(l -> l.startsWith("notice: progress deadline exceeded; waiting up to 30s"))
         .contains("notice: recovered from the progress deadline");
   }
@@ -129,6 +130,6 @@ class FollowSessionTest {
   void deletionEndsFollowing() throws Exception {
     FollowSession session = session(WaitTarget.HEALTHY, Duration.ZERO, Duration.ZERO, 0);
     session.onDeleted();
-    assertThat(session.result().get().outcome()).isEqualTo(FollowResult.Outcome.DELETED);
+    assertThat(session.result().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(FollowResult.Outcome.DELETED);
   }
 }
