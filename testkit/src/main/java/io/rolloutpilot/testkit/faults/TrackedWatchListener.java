@@ -1,0 +1,55 @@
+package io.rolloutpilot.testkit.faults;
+
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+
+/** Wraps the CRUD dispatcher's watch listener so the injector can find and drop open watch sockets. */
+final class TrackedWatchListener extends WebSocketListener {
+  private final WebSocketListener delegate;
+  private final FaultInjector injector;
+
+  TrackedWatchListener(WebSocketListener delegate, FaultInjector injector) {
+    this.delegate = delegate;
+    this.injector = injector;
+  }
+
+  @Override
+  public void onBeforeAccept(WebSocket webSocket, Response response) {
+    delegate.onBeforeAccept(webSocket, response);
+  }
+
+  @Override
+  public void onOpen(WebSocket webSocket, Response response) {
+    injector.watchOpened(webSocket);
+    delegate.onOpen(webSocket, response);
+  }
+
+  @Override
+  public void onMessage(WebSocket webSocket, String text) {
+    delegate.onMessage(webSocket, text);
+  }
+
+  @Override
+  public void onMessage(WebSocket webSocket, byte[] bytes) {
+    delegate.onMessage(webSocket, bytes);
+  }
+
+  @Override
+  public void onClosing(WebSocket webSocket, int code, String reason) {
+    injector.watchClosed(webSocket);
+    delegate.onClosing(webSocket, code, reason);
+  }
+
+  @Override
+  public void onClosed(WebSocket webSocket, int code, String reason) {
+    injector.watchClosed(webSocket);
+    delegate.onClosed(webSocket, code, reason);
+  }
+
+  @Override
+  public void onFailure(WebSocket webSocket, Throwable error, Response response) {
+    injector.watchClosed(webSocket);
+    delegate.onFailure(webSocket, error, response);
+  }
+}
