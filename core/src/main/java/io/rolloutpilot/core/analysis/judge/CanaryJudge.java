@@ -1,0 +1,124 @@
+package io.rolloutpilot.core.analysis.judge;
+
+import io.rolloutpilot.core.analysis.AnalysisListener;
+import io.rolloutpilot.core.analysis.MetricVerdict;
+import io.rolloutpilot.core.analysis.Sleeper;
+import io.rolloutpilot.core.analysis.Verdict;
+import io.rolloutpilot.core.analysis.spec.AnalysisSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Mode B: judges a canary against its baseline on Prometheus data. While the window is still open it
+ * takes interim looks every {@code evaluateEvery} that can only fail fast (§6.3.9); the full decision,
+ * including PASS by non-inferiority, is made once, on the whole window at its end. A window already in
+ * the past is judged at once.
+ */
+public final class CanaryJudge {
+  private final MetricSource source;
+  private final MetricDecider decider;
+  private final Aggregator aggregator;
+  private final QueryPlanner planner;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final AnalysisListener listener;
+
+  public CanaryJudge(MetricSource source, MetricDecider decider, Aggregator aggregator, QueryPlanner planner,
+      Clock clock, Sleeper sleeper, AnalysisListener listener) {
+    this.source = source;
+    this.decider = decider;
+    this.aggregator = aggregator;
+    this.planner = planner;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.listener = listener;
+  }
+
+  public JudgeResult judge(JudgeRequest request) throws InterruptedException {
+    AnalysisSpec spec = request.spec();
+    List<QueryPlan> plans = planner.plan(spec, request.canaryHash(), request.stableHash());
+    Instant start = request.canaryStart().plus(spec.window().warmup());
+    Instant end = request.canaryStart().plus(spec.window().duration());
+    Instant deadline = request.deadline() == null ? null : clock.instant().plus(request.deadline());
+    FailFastTracker tracker = new FailFastTracker();
+    int looks = 0;
+    Instant look = start.plus(spec.window().evaluateEvery());
+    while (look.isBefore(end) && clock.instant().isBefore(end)) {
+      if (!waitUntil(look, deadline)) {
+        return timedOut(request, looks, start, end);
+      }
+      List<MetricResult> interim = evaluate(plans, spec, start, look, true);
+      looks++;
+      listener.progress("interim look " + looks + " at " + look + ": " + summary(interim));
+      MetricResult confirmed = tracker.record(interim);
+      if (confirmed != null) {
+        String reason = confirmed.name() + " regressed on " + FailFastTracker.CONSECUTIVE_LOOKS
+            + " consecutive looks: " + confirmed.reason();
+        return result(request, new Aggregate(Verdict.FAILED, reason, Double.NaN), interim, looks, start, look);
+      }
+      look = look.plus(spec.window().evaluateEvery());
+    }
+    if (!waitUntil(end, deadline)) {
+      return timedOut(request, looks, start, end);
+    }
+    List<MetricResult> last = evaluate(plans, spec, start, end, false);
+    looks++;
+    listener.progress("final look over " + start + " .. " + end + ": " + summary(last));
+    return result(request, aggregator.aggregate(last, spec.scoring()), last, looks, start, end);
+  }
+
+  private List<MetricResult> evaluate(List<QueryPlan> plans, AnalysisSpec spec, Instant from, Instant to,
+      boolean interim) {
+    DecisionSettings settings = new DecisionSettings(spec.alpha(), spec.autocorrelation(), interim);
+    long step = spec.window().step().toMillis();
+    List<MetricResult> results = new ArrayList<>();
+    for (QueryPlan plan : plans) {
+      MetricData data = source.fetch(plan, from.toEpochMilli(), to.toEpochMilli(), step);
+      MetricResult result = decider.decide(data, settings);
+      results.add(result);
+      if (result.verdict() == MetricVerdict.ERROR) {
+        listener.progress(result.name() + ": ERROR " + result.reason());
+      }
+    }
+    return results;
+  }
+
+  /** Sleeps until the instant; false when our own deadline comes first. */
+  private boolean waitUntil(Instant instant, Instant deadline) throws InterruptedException {
+    Instant now = clock.instant();
+    if (deadline != null && deadline.isBefore(instant)) {
+      if (deadline.isAfter(now)) {
+        sleeper.sleep(Duration.between(now, deadline));
+      }
+      return false;
+    }
+    if (instant.isAfter(now)) {
+      sleeper.sleep(Duration.between(now, instant));
+    }
+    return true;
+  }
+
+  private JudgeResult timedOut(JudgeRequest request, int looks, Instant start, Instant end) {
+    return result(request, new Aggregate(Verdict.TIMED_OUT, "deadline " + request.deadline()
+        + " reached before the window ended at " + end, Double.NaN), List.of(), looks, start, end);
+  }
+
+  private JudgeResult result(JudgeRequest request, Aggregate aggregate, List<MetricResult> metrics, int looks,
+      Instant start, Instant end) {
+    AnalysisSpec spec = request.spec();
+    return new JudgeResult(aggregate.verdict(), aggregate.reason(), aggregate.score(), spec.scoring().pass(),
+        spec.scoring().marginal(), request.canaryStart(), start, end, spec.window().warmup(), spec.window().step(),
+        planner.selector(spec, true, request.canaryHash()), planner.selector(spec, false, request.stableHash()),
+        request.canaryHash(), request.stableHash(), source.endpoint(), JudgeResult.JUDGE_VERSION, looks, metrics,
+        spec.warnings());
+  }
+
+  private static String summary(List<MetricResult> results) {
+    StringBuilder out = new StringBuilder();
+    results.forEach(r -> out.append(out.length() == 0 ? "" : ", ").append(r.name()).append('=').append(r.verdict()));
+    return out.toString();
+  }
+}

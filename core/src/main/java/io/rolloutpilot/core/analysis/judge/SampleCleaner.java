@@ -1,0 +1,88 @@
+package io.rolloutpilot.core.analysis.judge;
+
+import io.rolloutpilot.core.analysis.spec.NanPolicy;
+import java.util.Arrays;
+
+/**
+ * Puts raw Prometheus series on the step grid (Prometheus leaves out steps without a sample), counts
+ * NaNs and missing steps, and applies the nan policy: drop, or zero for counters where absence means 0.
+ * ±∞ are kept for the ranks. Ratio parts are divided step by step; the totals are the sums over the steps
+ * where both parts are present, which with step ≥ the query's range window is the window total.
+ */
+public final class SampleCleaner {
+  private final long[] grid;
+
+  public SampleCleaner(long[] grid) {
+    this.grid = grid.clone();
+  }
+
+  public static long[] grid(long startMillis, long endMillis, long stepMillis) {
+    int points = (int) ((endMillis - startMillis) / stepMillis) + 1;
+    long[] grid = new long[Math.max(0, points)];
+    for (int i = 0; i < grid.length; i++) {
+      grid[i] = startMillis + i * stepMillis;
+    }
+    return grid;
+  }
+
+  public GroupSamples plain(TimeSeries series, NanPolicy nan) {
+    double[] aligned = align(series);
+    return clean(aligned, nan, grid.length - present(series), Double.NaN, Double.NaN);
+  }
+
+  public GroupSamples ratio(TimeSeries numerator, TimeSeries denominator, NanPolicy nan) {
+    double[] top = align(numerator);
+    double[] bottom = align(denominator);
+    double[] ratio = new double[grid.length];
+    double topTotal = 0;
+    double bottomTotal = 0;
+    for (int i = 0; i < grid.length; i++) {
+      double t = nan == NanPolicy.ZERO && Double.isNaN(top[i]) && !Double.isNaN(bottom[i]) ? 0 : top[i];
+      ratio[i] = bottom[i] == 0 || Double.isNaN(bottom[i]) ? Double.NaN : t / bottom[i];
+      if (!Double.isNaN(t) && !Double.isNaN(bottom[i]) && Double.isFinite(t + bottom[i])) {
+        topTotal += t;
+        bottomTotal += bottom[i];
+      }
+    }
+    int missing = grid.length - Math.min(present(numerator), present(denominator));
+    return clean(ratio, nan, missing, topTotal, bottomTotal);
+  }
+
+  /** The raw value at each grid point, NaN where the series has no sample. */
+  double[] align(TimeSeries series) {
+    double[] aligned = new double[grid.length];
+    Arrays.fill(aligned, Double.NaN);
+    for (int k = 0; k < series.size(); k++) {
+      int index = Arrays.binarySearch(grid, series.times()[k]);
+      if (index >= 0) {
+        aligned[index] = series.values()[k];
+      }
+    }
+    return aligned;
+  }
+
+  private int present(TimeSeries series) {
+    int present = 0;
+    for (long time : series.times()) {
+      present += Arrays.binarySearch(grid, time) >= 0 ? 1 : 0;
+    }
+    return present;
+  }
+
+  private GroupSamples clean(double[] aligned, NanPolicy nan, int missing, double topTotal, double bottomTotal) {
+    double[] kept = new double[aligned.length];
+    int count = 0;
+    int dropped = 0;
+    for (double value : aligned) {
+      if (!Double.isNaN(value)) {
+        kept[count++] = value;
+      } else if (nan == NanPolicy.ZERO) {
+        kept[count++] = 0;
+      } else {
+        dropped++;
+      }
+    }
+    return new GroupSamples(Arrays.copyOf(kept, count), aligned, Math.max(0, dropped - (nan == NanPolicy.DROP ? missing : 0)),
+        missing, topTotal, bottomTotal);
+  }
+}

@@ -1,0 +1,124 @@
+package io.rolloutpilot.core.analysis.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.rolloutpilot.core.validation.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads an analysis spec file (YAML) and validates all of it before anything is queried: unknown keys,
+ * missing or unknown placeholders and impossible settings are {@link InvalidInputException}s that name
+ * the field (CLI exit 2).
+ */
+public final class AnalysisSpecParser {
+  private static final Set<String> TOP = Set.of("prometheus", "window", "selectors", "alpha", "autocorrelation",
+      "scoring", "metrics");
+  private static final Set<String> PROMETHEUS = Set.of("url", "auth", "tokenEnv", "username", "passwordEnv", "timeout");
+  private static final Set<String> WINDOW = Set.of("warmup", "duration", "step", "evaluateEvery");
+  private static final Set<String> SELECTORS = Set.of("canary", "baseline", "canaryPods", "baselinePods");
+  private static final Set<String> SCORING = Set.of("pass", "marginal", "groupWeights", "allowInconclusive");
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private final MetricSpecParser metricParser = new MetricSpecParser();
+  private final SpecRules rules = new SpecRules();
+
+  public AnalysisSpec parse(Path file) {
+    try {
+      return parse(Files.readString(file));
+    } catch (IOException e) {
+      throw new InvalidInputException("spec", "cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  public AnalysisSpec parse(String text) {
+    JsonNode root;
+    try {
+      root = yaml.readTree(text);
+    } catch (IOException e) {
+      throw new InvalidInputException("spec", "is not valid YAML: " + e.getMessage().split("\n")[0]);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new InvalidInputException("spec", "is empty");
+    }
+    YamlNode top = new YamlNode(root, "");
+    top.onlyKeys(TOP);
+    Optional<PrometheusSpec> prometheus = top.has("prometheus") ? Optional.of(prometheus(top.object("prometheus")))
+        : Optional.empty();
+    WindowSpec window = window(top.object("window"));
+    Selectors selectors = selectors(top.object("selectors"));
+    double alpha = top.number("alpha", 0.01);
+    ScoringSpec scoring = top.has("scoring") ? scoring(top.object("scoring")) : ScoringSpec.defaults();
+    List<MetricSpec> metrics = new ArrayList<>();
+    boolean podSelectors = selectors.canaryPods() != null;
+    for (YamlNode item : top.list("metrics")) {
+      metrics.add(metricParser.parse(item, podSelectors));
+    }
+    AnalysisSpec spec = new AnalysisSpec(prometheus, window, selectors, alpha, top.bool("autocorrelation", true),
+        scoring, metrics, List.of());
+    return new AnalysisSpec(prometheus, window, selectors, alpha, spec.autocorrelation(), scoring, metrics,
+        rules.check(spec));
+  }
+
+  private PrometheusSpec prometheus(YamlNode node) {
+    node.onlyKeys(PROMETHEUS);
+    String auth = node.string("auth", "none").toLowerCase();
+    if (!List.of("none", "bearer", "basic").contains(auth)) {
+      throw new InvalidInputException(node.child("auth"), "'" + auth + "' is not supported; use none, bearer or basic"
+          + " (for Amazon Managed Prometheus run a SigV4 signing proxy and point url at it)");
+    }
+    PrometheusSpec spec = new PrometheusSpec(node.string("url"), auth, node.string("tokenEnv", null),
+        node.string("username", null), node.string("passwordEnv", null),
+        node.duration("timeout", Duration.ofSeconds(30)));
+    if (auth.equals("bearer") && spec.tokenEnv() == null) {
+      throw new InvalidInputException(node.child("tokenEnv"), "is required with auth: bearer (the variable holding the token)");
+    }
+    if (auth.equals("basic") && (spec.username() == null || spec.passwordEnv() == null)) {
+      throw new InvalidInputException(node.child("passwordEnv"), "username and passwordEnv are required with auth: basic");
+    }
+    return spec;
+  }
+
+  private WindowSpec window(YamlNode node) {
+    node.onlyKeys(WINDOW);
+    Duration duration = node.duration("duration", null);
+    return new WindowSpec(node.duration("warmup", Duration.ZERO), duration, node.duration("step", Duration.ofMinutes(1)),
+        node.duration("evaluateEvery", duration));
+  }
+
+  private Selectors selectors(YamlNode node) {
+    node.onlyKeys(SELECTORS);
+    Selectors selectors = new Selectors(node.string("canary"), node.string("baseline"),
+        node.string("canaryPods", null), node.string("baselinePods", null));
+    Placeholders.check(node.child("canary"), selectors.canary(), Set.of("canaryHash"), Set.of("canaryHash"));
+    Placeholders.check(node.child("baseline"), selectors.baseline(), Set.of("stableHash"), Set.of("stableHash"));
+    if ((selectors.canaryPods() == null) != (selectors.baselinePods() == null)) {
+      throw new InvalidInputException(node.child("baselinePods"), "canaryPods and baselinePods go together");
+    }
+    if (selectors.canaryPods() != null) {
+      Placeholders.check(node.child("canaryPods"), selectors.canaryPods(), Set.of("canaryHash"), Set.of("canaryHash"));
+      Placeholders.check(node.child("baselinePods"), selectors.baselinePods(), Set.of("stableHash"), Set.of("stableHash"));
+    }
+    return selectors;
+  }
+
+  private ScoringSpec scoring(YamlNode node) {
+    node.onlyKeys(SCORING);
+    Map<String, Double> weights = new LinkedHashMap<>();
+    if (node.has("groupWeights")) {
+      YamlNode groups = node.object("groupWeights");
+      groups.fieldNames().forEach(group -> weights.put(group, groups.number(group, 0)));
+    }
+    return new ScoringSpec(node.number("pass", 95), node.number("marginal", 75), weights,
+        node.integer("allowInconclusive", 0));
+  }
+}

@@ -1,0 +1,123 @@
+package io.rolloutpilot.core.analysis.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rolloutpilot.core.validation.InvalidInputException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AnalysisSpecParserTest {
+  static final String VALID = String.join("\n",
+      "window: { warmup: 2m, duration: 32m, step: 1m }",
+      "selectors: { canary: 'rollouts_pod_template_hash=\"{{canaryHash}}\"', baseline: 'rollouts_pod_template_hash=\"{{stableHash}}\"' }",
+      "alpha: 0.01",
+      "scoring: { pass: 95, marginal: 75, groupWeights: { errors: 50, latency: 50 } }",
+      "metrics:",
+      "  - name: error-ratio",
+      "    numerator: 'sum(increase(http_requests_total{ {{selector}}, code=~\"5..\" }[{{step}}]))'",
+      "    denominator: 'sum(increase(http_requests_total{ {{selector}} }[{{step}}]))'",
+      "    absolute: { max: 0.01 }",
+      "    margin: { absolute: 0.002 }",
+      "    minVolume: 200",
+      "    critical: true",
+      "    group: errors",
+      "  - name: p99-latency",
+      "    query: 'histogram_quantile(0.99, sum by (le) (rate(http_server_request_duration_seconds_bucket{ {{selector}} }[1m])))'",
+      "    margin: { ratio: 0.10 }",
+      "    group: latency",
+      "");
+
+  private final AnalysisSpecParser parser = new AnalysisSpecParser();
+
+  @Test
+  void readsTheReferenceShapeWithDefaults() {
+    AnalysisSpec spec = parser.parse(VALID);
+    assertThat(spec.window().warmup()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(spec.window().evaluateEvery()).isEqualTo(Duration.ofMinutes(32));
+    assertThat(spec.window().gridPoints()).isEqualTo(31);
+    assertThat(spec.prometheus()).isEmpty();
+    assertThat(spec.autocorrelation()).isTrue();
+    MetricSpec errors = spec.metrics().get(0);
+    assertThat(errors.kind()).isEqualTo(MetricKind.RATIO);
+    assertThat(errors.direction()).isEqualTo(Direction.INCREASE);
+    assertThat(errors.guardrail().max()).isEqualTo(0.01);
+    assertThat(errors.minSamples()).isEqualTo(20);
+    assertThat(errors.critical()).isTrue();
+    MetricSpec latency = spec.metrics().get(1);
+    assertThat(latency.kind()).isEqualTo(MetricKind.QUERY);
+    assertThat(latency.margin().resolve(0.2)).isEqualTo(0.02, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(latency.nan()).isEqualTo(NanPolicy.DROP);
+    assertThat(spec.warnings()).anySatisfy(w -> assertThat(w).contains("below 50"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "colour: red | colour | unknown key",
+      "metrics[1].colr | metrics[1].colr | unknown key",
+      "query-without-selector | metrics[1].query | {{selector}}",
+      "unknown-placeholder | metrics[1].query | {{pod}}",
+      "canary-selector-without-hash | selectors.canary | {{canaryHash}}",
+      "minSamples: 4 | metrics[1].minSamples | at least 5",
+      "minSamples: 40 | metrics[1].minSamples | exceeds the 31 steps",
+      "minVolume on query | metrics[1].minVolume | kind: ratio",
+      "margin both | metrics[1].margin | exactly one",
+      "weights over 100 | scoring.groupWeights | add up to",
+      "weight of unknown group | scoring.groupWeights.cpu | no metric",
+      "guardrail min above max | metrics[1].absolute.min | above max",
+      "sigv4 | prometheus.auth | sigv4",
+      "alpha: 0.7 | alpha | outside",
+      "duplicate name | metrics[1].name | duplicate",
+      "warmup too long | window.duration | longer than",
+      "bad duration | window.step | is not a duration",
+      "direction sideways | metrics[1].direction | not one of"})
+  void rejectsWithTheFieldNamed(String change, String field, String message) {
+    String text = mutate(change);
+    assertThatThrownBy(() -> parser.parse(text)).isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(field))
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void minimumSamplesFollowTheExactTest() {
+    // the reference's table gives 3 for α = 0.05 with p ≤ α; our rule is p < α and 1/C(6,3) = 0.05 exactly
+    assertThat(SpecRules.smallestRejectingGroupSize(0.05)).isEqualTo(4);
+    assertThat(SpecRules.smallestRejectingGroupSize(0.0501)).isEqualTo(3);
+    assertThat(SpecRules.smallestRejectingGroupSize(0.01)).isEqualTo(5);
+    assertThat(SpecRules.smallestRejectingGroupSize(0.001)).isEqualTo(7);
+  }
+
+  @Test
+  void placeholdersResolveAndMissingValuesAreNamed() {
+    assertThat(Placeholders.resolve("a{{ x }}b{{y}}", java.util.Map.of("x", "1", "y", "$2"))).isEqualTo("a1b$2");
+    assertThatThrownBy(() -> Placeholders.resolve("{{z}}", java.util.Map.of())).hasMessageContaining("{{z}}");
+  }
+
+  private static String mutate(String change) {
+    String latency = "    query: 'histogram_quantile(0.99, sum by (le) (rate(http_server_request_duration_seconds_bucket{ {{selector}} }[1m])))'";
+    switch (change) {
+      case "colour: red": return VALID + "colour: red\n";
+      case "metrics[1].colr": return VALID + "    colr: 1\n";
+      case "query-without-selector": return VALID.replace(latency, "    query: 'up'");
+      case "unknown-placeholder": return VALID.replace(latency, "    query: 'up{ {{selector}}, {{pod}} }'");
+      case "canary-selector-without-hash": return VALID.replace("hash=\\\"{{canaryHash}}\\\"", "hash=\\\"x\\\"")
+          .replace("canary: 'rollouts_pod_template_hash=\"{{canaryHash}}\"'", "canary: 'app=\"x\"'");
+      case "minSamples: 4": return VALID + "    minSamples: 4\n";
+      case "minSamples: 40": return VALID + "    minSamples: 40\n";
+      case "minVolume on query": return VALID + "    minVolume: 10\n";
+      case "margin both": return VALID.replace("margin: { ratio: 0.10 }", "margin: { ratio: 0.10, absolute: 1 }");
+      case "weights over 100": return VALID.replace("latency: 50 }", "latency: 60 }");
+      case "weight of unknown group": return VALID.replace("latency: 50 }", "latency: 40, cpu: 10 }");
+      case "guardrail min above max": return VALID + "    absolute: { min: 2, max: 1 }\n";
+      case "sigv4": return "prometheus: { url: 'https://aps', auth: sigv4 }\n" + VALID;
+      case "alpha: 0.7": return VALID.replace("alpha: 0.01", "alpha: 0.7");
+      case "duplicate name": return VALID.replace("name: p99-latency", "name: error-ratio");
+      case "warmup too long": return VALID.replace("warmup: 2m", "warmup: 40m");
+      case "bad duration": return VALID.replace("step: 1m", "step: 1 minute");
+      case "direction sideways": return VALID + "    direction: sideways\n";
+      default: throw new IllegalArgumentException(change);
+    }
+  }
+}
