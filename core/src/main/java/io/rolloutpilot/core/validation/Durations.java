@@ -6,11 +6,11 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as users write them in Argo manifests and on our command line: Go-style
- * ({@code 90s}, {@code 5m}, {@code 1h30m}, {@code 250ms}) or bare seconds ({@code 30}).
+ * ({@code 90s}, {@code 5m}, {@code 1h30m}, {@code 250ms}, down to {@code ns}) or bare seconds ({@code 30}).
  */
 public final class Durations {
-  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
-  private static final Pattern WHOLE = Pattern.compile("((\\d+(?:\\.\\d+)?)(ms|s|m|h))+");
+  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
+  private static final Pattern WHOLE = Pattern.compile("((\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h))+");
 
   private Durations() {}
 
@@ -27,20 +27,22 @@ public final class Durations {
           + " ms, s, m or h (e.g. 30s, 5m, 1h30m) or whole seconds");
     }
     Matcher part = PART.matcher(value);
-    double millis = 0;
+    double nanos = 0;
     while (part.find()) {
-      millis += Double.parseDouble(part.group(1)) * unitMillis(part.group(2));
+      nanos += Double.parseDouble(part.group(1)) * unitNanos(part.group(2));
     }
-    return Duration.ofMillis(Math.round(millis));
+    return Duration.ofNanos(Math.round(nanos));
   }
 
-  private static long unitMillis(String unit) {
-    switch (unit) {
-      case "ms": return 1;
-      case "s": return 1_000;
-      case "m": return 60_000;
-      default: return 3_600_000;
-    }
+  private static long unitNanos(String unit) {
+    return switch (unit) {
+      case "ns" -> 1L;
+      case "us", "µs" -> 1_000L;
+      case "ms" -> 1_000_000L;
+      case "s" -> 1_000_000_000L;
+      case "m" -> 60_000_000_000L;
+      default -> 3_600_000_000_000L;
+    };
   }
 
   /** Renders a duration the way users write it: {@code 1h30m}, {@code 45s}, {@code 250ms}. */

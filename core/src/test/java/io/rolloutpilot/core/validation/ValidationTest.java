@@ -23,9 +23,10 @@ class ValidationTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"30, 30000", "30s, 30000", "5m, 300000", "1h30m, 5400000", "250ms, 250", "1.5s, 1500"})
-  void durations(String text, long millis) {
-    assertThat(Durations.parse("timeout", text)).isEqualTo(Duration.ofMillis(millis));
+  @CsvSource({"30, 30000", "30s, 30000", "5m, 300000", "1h30m, 5400000", "250ms, 250", "1.5s, 1500",
+      "1500us, 1.5", "2000000ns, 2"})
+  void durations(String text, double millis) {
+    assertThat(Durations.parse("timeout", text)).isEqualTo(Duration.ofNanos(Math.round(millis * 1e6)));
   }
 
   @ParameterizedTest

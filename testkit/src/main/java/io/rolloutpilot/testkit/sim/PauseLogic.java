@@ -32,7 +32,7 @@ final class PauseLogic {
       }
       return;
     }
-    Duration duration = Durations.pauseDuration(step.path("pause"));
+    Duration duration = PauseDurations.pauseDuration(step.path("pause"));
     Instant start = Json.time(Json.text(condition.path("startTime")));
     if (duration != null && start != null) {
       queue.wakeAt(st.namespace() + "/" + st.name(), start.plus(duration).plusMillis(50));
@@ -42,7 +42,7 @@ final class PauseLogic {
   /** Argo's completedPauseStep: expired timer, or the user removed the condition the controller set. */
   boolean completedPauseStep(RolloutState st, JsonNode pause) {
     JsonNode condition = storedCondition(st, CANARY_PAUSE_STEP);
-    Duration duration = Durations.pauseDuration(pause);
+    Duration duration = PauseDurations.pauseDuration(pause);
     if (duration != null && condition != null) {
       Instant start = Json.time(Json.text(condition.path("startTime")));
       if (start != null && Instant.now().isAfter(start.plus(duration))) {
