@@ -27,8 +27,9 @@ public final class RolloutWeights {
   /**
    * The weight actually served. With traffic routing it is what the controller last set on the router;
    * a basic canary has no router, so it is the share of available pods that run the canary template.
-   * {@code canaryAvailable} is the canary ReplicaSet's available pods, or null when not known, in which
-   * case the updated replica count stands in for it.
+   * {@code canaryAvailable} is the canary ReplicaSet's available pods, or null when the ReplicaSets were
+   * not read (the follower sees only the Rollout); then it is the canary's share of all pods, because the
+   * status does not say how many of the available pods are canary pods.
    */
   public static int actualWeight(Rollout rollout, Integer canaryAvailable) {
     Rollout.Status status = rollout.status();
@@ -39,7 +40,9 @@ public final class RolloutWeights {
       return 100;
     }
     Rollout.Replicas replicas = status.replicas();
-    int canary = canaryAvailable != null ? canaryAvailable : Math.min(replicas.updated(), replicas.available());
-    return replicas.available() <= 0 ? 0 : canary * 100 / replicas.available();
+    if (canaryAvailable == null) {
+      return replicas.current() <= 0 ? 0 : Math.min(100, replicas.updated() * 100 / replicas.current());
+    }
+    return replicas.available() <= 0 ? 0 : canaryAvailable * 100 / replicas.available();
   }
 }

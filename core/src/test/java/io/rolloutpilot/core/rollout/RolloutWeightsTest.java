@@ -23,8 +23,10 @@ class RolloutWeightsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "basic canary: 1 of 5 available pods | {} | {\"replicas\":5,\"updatedReplicas\":1,\"availableReplicas\":5,"
+      "basic canary: 1 of 5 pods | {} | {\"replicas\":5,\"updatedReplicas\":1,\"availableReplicas\":5,"
           + "\"stableRS\":\"h1\",\"currentPodHash\":\"h2\"} | 20",
+      "basic canary scaling up: share of pods, not of the few available | {} | {\"replicas\":5,"
+          + "\"updatedReplicas\":3,\"availableReplicas\":2,\"stableRS\":\"h1\",\"currentPodHash\":\"h2\"} | 60",
       "basic canary fully promoted | {} | {\"replicas\":5,\"updatedReplicas\":5,\"availableReplicas\":5,"
           + "\"stableRS\":\"h2\",\"currentPodHash\":\"h2\"} | 100",
       "traffic routed: the router's weight | {\"strategy\":{\"canary\":{\"trafficRouting\":{\"nginx\":{}}}}} |"
