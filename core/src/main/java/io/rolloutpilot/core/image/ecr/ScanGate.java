@@ -1,0 +1,104 @@
+package io.rolloutpilot.core.image.ecr;
+
+import io.rolloutpilot.core.image.push.PushEvent;
+import io.rolloutpilot.core.image.push.PushListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.DescribeImageScanFindingsResponse;
+import software.amazon.awssdk.services.ecr.model.ImageScanFinding;
+import software.amazon.awssdk.services.ecr.model.ScanNotFoundException;
+
+/**
+ * Waits for ECR's scan of the pushed digest and judges it against a {@link ScanGateSpec}. Never fails
+ * open: a scan that fails, is unsupported or does not finish in time is an error, not a pass.
+ */
+public final class ScanGate {
+  private static final int WORST_SHOWN = 5;
+
+  private final EcrClient ecr;
+  private final Clock clock;
+  private final Duration pollInterval;
+  private final Duration timeout;
+
+  public ScanGate(EcrClient ecr, Clock clock, Duration pollInterval, Duration timeout) {
+    this.ecr = ecr;
+    this.clock = clock;
+    this.pollInterval = pollInterval;
+    this.timeout = timeout;
+  }
+
+  public ScanReport await(String registryId, String repository, String digest, ScanGateSpec spec,
+      PushListener listener) throws InterruptedException {
+    Instant deadline = clock.instant().plus(timeout);
+    boolean started = false;
+    while (true) {
+      try {
+        DescribeImageScanFindingsResponse response = ecr.describeImageScanFindings(r -> r.registryId(registryId)
+            .repositoryName(repository).imageId(i -> i.imageDigest(digest)));
+        String status = response.imageScanStatus() == null ? "PENDING" : response.imageScanStatus().statusAsString();
+        if ("COMPLETE".equals(status)) {
+          return report(response, spec, listener);
+        }
+        if (!"IN_PROGRESS".equals(status) && !"PENDING".equals(status)) {
+          throw new EcrException(0, "Scan" + status, "the scan of " + repository + "@" + digest + " ended "
+              + status, "the gate cannot pass without a complete scan; check the repository's scanning setup");
+        }
+      } catch (ScanNotFoundException e) {
+        if (!started) {
+          startScan(registryId, repository, digest);
+          started = true;
+        }
+      } catch (SdkException e) {
+        throw EcrException.from("DescribeImageScanFindings", e, "the credentials need ecr:DescribeImageScanFindings");
+      }
+      if (!clock.instant().isBefore(deadline)) {
+        throw new EcrException(0, "ScanTimeout", "the scan of " + repository + "@" + digest
+            + " did not complete within " + timeout, "the image is pushed; rerun with a longer --scan-timeout");
+      }
+      listener.onEvent(PushEvent.of(PushEvent.Kind.SCAN_WAITING, digest, "waiting for the image scan"));
+      Thread.sleep(pollInterval.toMillis());
+    }
+  }
+
+  private void startScan(String registryId, String repository, String digest) {
+    try {
+      ecr.startImageScan(r -> r.registryId(registryId).repositoryName(repository).imageId(i -> i.imageDigest(digest)));
+    } catch (SdkException e) {
+      throw EcrException.from("StartImageScan", e, "enable scan on push for the repository or allow"
+          + " ecr:StartImageScan");
+    }
+  }
+
+  private static ScanReport report(DescribeImageScanFindingsResponse response, ScanGateSpec spec,
+      PushListener listener) {
+    Map<String, Integer> counts = new HashMap<>();
+    List<String> worst = new ArrayList<>();
+    if (response.imageScanFindings() != null) {
+      counts.putAll(response.imageScanFindings().findingSeverityCountsAsStrings());
+      response.imageScanFindings().findings().stream()
+          .sorted(Comparator.comparingInt(f -> rank(f.severityAsString())))
+          .limit(WORST_SHOWN).map(ScanGate::describe).forEach(worst::add);
+    }
+    ScanReport report = new ScanReport("COMPLETE", counts, worst, spec.exceeded(counts));
+    listener.onEvent(PushEvent.of(PushEvent.Kind.SCAN_COMPLETE, "scan", "scan complete: " + counts
+        + (report.passed() ? ", within the gate" : ", exceeds the gate for " + report.exceeded())));
+    return report;
+  }
+
+  private static int rank(String severity) {
+    int index = ScanGateSpec.SEVERITIES.indexOf(severity);
+    return index < 0 ? ScanGateSpec.SEVERITIES.size() : index;
+  }
+
+  private static String describe(ImageScanFinding finding) {
+    return finding.severityAsString() + " " + finding.name() + (finding.uri() == null ? "" : " (" + finding.uri() + ")");
+  }
+}

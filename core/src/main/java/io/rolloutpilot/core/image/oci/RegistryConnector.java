@@ -1,0 +1,87 @@
+package io.rolloutpilot.core.image.oci;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+
+/**
+ * Opens a {@link RegistryClient}: picks the scheme (HTTPS; plain HTTP only for a registry named
+ * insecure that does not speak TLS), pings {@code /v2/} and learns its auth challenge.
+ */
+public final class RegistryConnector {
+  private final RegistryHttpClients http;
+  private final ObjectMapper json;
+  private final Retrier retrier;
+
+  public RegistryConnector(RegistryHttpClients http, ObjectMapper json, Retrier retrier) {
+    this.http = http;
+    this.json = json;
+    this.retrier = retrier;
+  }
+
+  public RegistryClient connect(String authority, RegistryCredentials credentials)
+      throws IOException, InterruptedException {
+    HttpClient client = http.forRegistry(authority);
+    Authorizer authorizer = new Authorizer(authority, credentials, http::verified, json);
+    URI base = URI.create("https://" + authority + "/");
+    HttpResponse<byte[]> ping;
+    if (http.tls().insecure(authority) && speaksPlainHttp(client, authority)) {
+      base = URI.create("http://" + authority + "/");
+      ping = ping(client, base, authority);
+    } else {
+      try {
+        ping = ping(client, base, authority);
+      } catch (SSLException e) {
+        throw tlsFailure(authority, e);
+      }
+    }
+    if (ping.statusCode() == 401) {
+      AuthChallenge.parse(ping.headers().firstValue("WWW-Authenticate").orElse(null)).ifPresent(authorizer::learn);
+    } else if (ping.statusCode() != 200) {
+      throw new RegistryErrors(json).from(authority, "GET /v2/", ping.statusCode(), ping.body());
+    }
+    RegistryTransport transport = new RegistryTransport(authority, base, client, authorizer, new RegistryErrors(json));
+    return new RegistryClient(authority, transport, retrier, new BlobRedirects(http::verified));
+  }
+
+  /**
+   * For a registry named insecure: does it answer plain HTTP? One short unauthenticated GET of
+   * {@code /v2/}; a TLS server refuses it (Go servers answer 400 "HTTP request to an HTTPS server").
+   */
+  private static boolean speaksPlainHttp(HttpClient client, String authority) throws InterruptedException {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + authority + "/v2/")).GET()
+          .timeout(Duration.ofSeconds(3)).build();
+      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return response.statusCode() != 400
+          || !new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).contains("HTTPS");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private HttpResponse<byte[]> ping(HttpClient client, URI base, String authority)
+      throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(base.resolve("/v2/")).GET().timeout(Duration.ofSeconds(30)).build();
+    try {
+      return retrier.run("GET /v2/", () -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+    } catch (ConnectException | UnresolvedAddressException e) {
+      throw new RegistryException("cannot reach registry " + authority + " (" + base.getScheme() + "): "
+          + e.getClass().getSimpleName(), "check the host and port and that the registry is running", e);
+    }
+  }
+
+  private static RegistryException tlsFailure(String authority, SSLException e) {
+    return new RegistryException("TLS with registry " + authority + " failed: " + e.getMessage(),
+        "if the registry uses a private CA, add it to the Java trust store; --insecure-registry " + authority
+            + " turns verification off for this one registry", e);
+  }
+}

@@ -1,0 +1,104 @@
+package io.rolloutpilot.core.image.oci;
+
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * The HTTP clients for registry traffic: one that verifies certificates (the default) and, only for
+ * registries the user named as insecure, one that does not. HTTP/1.1 so parallel blob uploads use
+ * parallel connections; redirects are followed by hand so credentials never travel to a redirect target.
+ */
+public final class RegistryHttpClients {
+  private final TlsSettings tls;
+  private volatile HttpClient verified;
+  private volatile HttpClient unverified;
+
+  /** Clients are built on first use: a push to an insecure registry never loads the trust store. */
+  public RegistryHttpClients(TlsSettings tls) {
+    this.tls = tls;
+  }
+
+  public TlsSettings tls() {
+    return tls;
+  }
+
+  /** The client to use for {@code authority}: unverified only when that exact host:port was named insecure. */
+  public HttpClient forRegistry(String authority) {
+    return tls.insecure(authority) ? unverified() : verified();
+  }
+
+  /** For redirect targets and token services, which are always verified. */
+  public synchronized HttpClient verified() {
+    if (verified == null) {
+      verified = build(tls.trust());
+    }
+    return verified;
+  }
+
+  private HttpClient unverified() {
+    HttpClient client = unverified;
+    if (client == null) {
+      synchronized (this) {
+        if (unverified == null) {
+          unverified = build(trustAll());
+        }
+        client = unverified;
+      }
+    }
+    return client;
+  }
+
+  private static HttpClient build(SSLContext context) {
+    HttpClient.Builder builder = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10));
+    if (context != null) {
+      builder.sslContext(context);
+    }
+    return builder.build();
+  }
+
+  private static SSLContext trustAll() {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {new AcceptAnyCertificate()}, new SecureRandom());
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot set up TLS", e);
+    }
+  }
+
+  /** Accepts any server certificate and host name; only ever used for a registry named insecure. */
+  private static final class AcceptAnyCertificate extends X509ExtendedTrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}

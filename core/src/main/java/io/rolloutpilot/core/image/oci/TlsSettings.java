@@ -1,0 +1,37 @@
+package io.rolloutpilot.core.image.oci;
+
+import io.rolloutpilot.core.validation.InvalidInputException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+
+/**
+ * TLS for registry connections: verification is always on, against {@code trust} (null means the
+ * JDK's default trust store), except for the registries named in {@code insecureRegistries}
+ * ({@code host:port}), which may also be reached over plain HTTP.
+ */
+public record TlsSettings(SSLContext trust, Set<String> insecureRegistries) {
+  private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:]+\\](:[0-9]{1,5})?");
+
+  public TlsSettings {
+    insecureRegistries = Set.copyOf(insecureRegistries);
+  }
+
+  public static TlsSettings verified() {
+    return new TlsSettings(null, Set.of());
+  }
+
+  /** Validates one {@code --insecure-registry} value: a host with an optional port, nothing else. */
+  public static String requireHostPort(String field, String value) {
+    if (value == null || !HOST_PORT.matcher(value).matches()) {
+      throw new InvalidInputException(field, "'" + value + "' must be HOST or HOST:PORT, e.g. 127.0.0.1:5000"
+          + " (no scheme, no path)");
+    }
+    return value.toLowerCase(Locale.ROOT);
+  }
+
+  public boolean insecure(String authority) {
+    return insecureRegistries.contains(authority.toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,102 @@
+package io.rolloutpilot.core.image.push;
+
+import io.rolloutpilot.core.image.oci.Retrier;
+import io.rolloutpilot.core.image.oci.RegistryClient;
+import io.rolloutpilot.core.image.reference.Descriptor;
+import io.rolloutpilot.core.image.source.RegistryOrigin;
+import io.rolloutpilot.core.image.source.SourceImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Gets every blob of the image into the destination repository, in three parallel passes: which
+ * blobs are already there (HEAD); for the missing ones, verify the local content hashes to its digest
+ * (so a corrupt source is refused before the first byte is sent); then mount or upload them, each
+ * upload retried as a whole within the retry policy.
+ */
+final class BlobStage {
+  private final ParallelRunner runner;
+  private final Retrier retrier;
+  private final PushListener listener;
+
+  BlobStage(ParallelRunner runner, Retrier retrier, PushListener listener) {
+    this.runner = runner;
+    this.retrier = retrier;
+    this.listener = listener;
+  }
+
+  /** The counts for the result record. */
+  record Counts(int uploaded, int reused, long bytesUploaded) {}
+
+  Counts run(RegistryClient destination, String repository, SourceImage source)
+      throws IOException, InterruptedException {
+    List<Descriptor> missing = missing(destination, repository, source.blobs());
+    runner.forEach(missing, source.reader()::verify);
+    Optional<RegistryOrigin> mountFrom = source.origin()
+        .filter(o -> o.registry().equals(destination.registry()) && !o.repository().equals(repository));
+    AtomicInteger uploaded = new AtomicInteger();
+    AtomicLong bytes = new AtomicLong();
+    runner.forEach(missing, blob -> {
+      if (mountFrom.isPresent() && destination.mountBlob(repository, blob.digest(), mountFrom.get().repository())) {
+        listener.onEvent(new PushEvent(PushEvent.Kind.BLOB_MOUNTED, blob.digest().value(), blob.size(),
+            "mounted from " + mountFrom.get().repository()));
+        return;
+      }
+      upload(destination, repository, source, blob);
+      uploaded.incrementAndGet();
+      bytes.addAndGet(blob.size());
+    });
+    return new Counts(uploaded.get(), source.blobs().size() - uploaded.get(), bytes.get());
+  }
+
+  private List<Descriptor> missing(RegistryClient destination, String repository, List<Descriptor> blobs)
+      throws IOException, InterruptedException {
+    ConcurrentHashMap<Descriptor, Boolean> present = new ConcurrentHashMap<>();
+    runner.forEach(blobs, blob -> {
+      if (destination.blobExists(repository, blob.digest())) {
+        present.put(blob, true);
+        listener.onEvent(new PushEvent(PushEvent.Kind.BLOB_EXISTS, blob.digest().value(), blob.size(),
+            "already in " + repository));
+      }
+    });
+    return blobs.stream().filter(b -> !present.containsKey(b)).toList();
+  }
+
+  private void upload(RegistryClient destination, String repository, SourceImage source, Descriptor blob)
+      throws IOException, InterruptedException {
+    boolean[] firstAttempt = {true};
+    retrier.run("upload of blob " + blob.digest().shortHex(), () -> {
+      if (!firstAttempt[0] && destination.blobExists(repository, blob.digest())) {
+        return null; // the failed attempt had completed after all
+      }
+      firstAttempt[0] = false;
+      destination.uploadBlob(repository, blob, () -> body(source, blob));
+      return null;
+    });
+    listener.onEvent(new PushEvent(PushEvent.Kind.BLOB_UPLOADED, blob.digest().value(), blob.size(),
+        blob.mediaType()));
+  }
+
+  private static BodyPublisher body(SourceImage source, Descriptor blob) {
+    return BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> open(source, blob)), blob.size());
+  }
+
+  private static InputStream open(SourceImage source, Descriptor blob) {
+    try {
+      return source.reader().open(blob);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while opening blob " + blob.digest(), e);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package io.rolloutpilot.core.image.push;
+
+import io.rolloutpilot.core.image.reference.PushTarget;
+import io.rolloutpilot.core.image.source.SourceSpec;
+
+/** One push: what to take, where to put it, and how. */
+public record PushRequest(SourceSpec from, PushTarget to, PushOptions options) {}

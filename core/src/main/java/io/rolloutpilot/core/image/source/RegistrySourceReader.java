@@ -1,0 +1,73 @@
+package io.rolloutpilot.core.image.source;
+
+import io.rolloutpilot.core.image.oci.FetchedManifest;
+import io.rolloutpilot.core.image.oci.RegistryClient;
+import io.rolloutpilot.core.image.oci.RegistryException;
+import io.rolloutpilot.core.image.reference.Descriptor;
+import io.rolloutpilot.core.image.reference.Digest;
+import io.rolloutpilot.core.image.reference.Manifest;
+import io.rolloutpilot.core.image.reference.ManifestParser;
+import io.rolloutpilot.core.validation.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** Reads an image from another registry ({@code docker://REF}): manifests by exact bytes, blobs streamed on demand. */
+public final class RegistrySourceReader {
+  private final ManifestParser parser;
+  private final ManifestGraph graph;
+
+  public RegistrySourceReader(ManifestParser parser, ManifestGraph graph) {
+    this.parser = parser;
+    this.graph = graph;
+  }
+
+  /** @param reference a tag or a {@code sha256:} digest */
+  public SourceImage read(RegistryClient client, String repository, String reference)
+      throws IOException, InterruptedException {
+    String where = client.registry() + "/" + repository + (reference.startsWith("sha256:") ? "@" : ":") + reference;
+    FetchedManifest fetched = client.fetchManifest(repository, reference);
+    if (reference.startsWith("sha256:") && !fetched.digest().value().equals(reference)) {
+      throw new InvalidInputException("--from", where + " served content hashing to " + fetched.digest());
+    }
+    Manifest root = parser.parse(where, fetched.bytes(), fetched.contentType());
+    ManifestGraph.Walk walk = graph.walk(where, root, store(client, repository));
+    return new SourceImage(where, root, walk.children(), walk.blobs(), reader(client, repository),
+        Optional.of(new RegistryOrigin(client.registry(), repository)));
+  }
+
+  private static ManifestGraph.Store store(RegistryClient client, String repository) {
+    return new ManifestGraph.Store() {
+      @Override
+      public byte[] manifest(Digest digest) throws IOException, InterruptedException {
+        try {
+          return client.fetchManifest(repository, digest.value()).bytes();
+        } catch (RegistryException e) {
+          if (e.status() == 404) {
+            return null;
+          }
+          throw e;
+        }
+      }
+
+      @Override
+      public long blobSize(Digest digest) throws IOException, InterruptedException {
+        return client.blobExists(repository, digest) ? -2 : -1;
+      }
+    };
+  }
+
+  private static BlobReader reader(RegistryClient client, String repository) {
+    return new BlobReader() {
+      @Override
+      public InputStream open(Descriptor blob) throws IOException, InterruptedException {
+        return client.openBlob(repository, blob.digest());
+      }
+
+      @Override
+      public void verify(Descriptor blob) {
+        // the destination registry hashes every PUT and rejects a mismatch
+      }
+    };
+  }
+}

@@ -1,0 +1,27 @@
+package io.rolloutpilot.testkit.registry;
+
+import java.util.Map;
+
+/** What the proxy does with a request a rule matched. */
+public sealed interface ProxyAction {
+  /** Answer without asking the registry. */
+  record Respond(int status, Map<String, String> headers, String body) implements ProxyAction {}
+
+  /** Read {@code afterBytes} of the request body, then answer {@code status}, or drop the connection when 0. */
+  record FailMidBody(long afterBytes, int status) implements ProxyAction {}
+
+  /**
+   * Pass it on, replacing the given request headers (lower-case names; an empty value removes one) and
+   * reading the body at most this fast (0: no limit).
+   */
+  record Forward(Map<String, String> headers, long bytesPerSecond) implements ProxyAction {}
+
+  static ProxyAction respond(int status, String registryErrorCode, String message) {
+    return new Respond(status, Map.of("Content-Type", "application/json"),
+        "{\"errors\":[{\"code\":\"" + registryErrorCode + "\",\"message\":\"" + message + "\"}]}");
+  }
+
+  static ProxyAction forward() {
+    return new Forward(Map.of(), 0);
+  }
+}

@@ -1,0 +1,33 @@
+package io.rolloutpilot.testkit.registry;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Decides for one request whether the proxy interferes; empty means "not mine, ask the next rule". */
+@FunctionalInterface
+public interface ProxyRule {
+  Optional<ProxyAction> apply(ProxyRequest request);
+
+  /** The first {@code times} blob uploads fail with {@code status} after half their body. */
+  static ProxyRule failBlobUploads(int times, int status) {
+    AtomicInteger left = new AtomicInteger(times);
+    return request -> request.isBlobPut() && left.getAndDecrement() > 0
+        ? Optional.of(new ProxyAction.FailMidBody(halfOf(request), status)) : Optional.empty();
+  }
+
+  /** The first {@code times} blob uploads lose their connection after half their body. */
+  static ProxyRule resetBlobUploads(int times) {
+    return failBlobUploads(times, 0);
+  }
+
+  /** Blob uploads are read no faster than {@code bytesPerSecond}. */
+  static ProxyRule throttleBlobUploads(long bytesPerSecond) {
+    return request -> request.isBlobPut()
+        ? Optional.of(new ProxyAction.Forward(java.util.Map.of(), bytesPerSecond)) : Optional.empty();
+  }
+
+  private static long halfOf(ProxyRequest request) {
+    String length = request.header("content-length");
+    return length == null ? 0 : Long.parseLong(length) / 2;
+  }
+}

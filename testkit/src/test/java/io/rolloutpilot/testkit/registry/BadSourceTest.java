@@ -1,0 +1,154 @@
+package io.rolloutpilot.testkit.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rolloutpilot.core.validation.InvalidInputException;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input is refused with a message saying what is wrong, before anything reaches the registry:
+ * the proxy in front of it sees no upload (no POST, no PUT) for any of these.
+ */
+class BadSourceTest {
+  @TempDir
+  static Path dir;
+  static LocalRegistry registry;
+  static RegistryProxy proxy;
+  static TestImages.Layout image;
+
+  @BeforeAll
+  static void start() throws Exception {
+    registry = LocalRegistry.startPlain(dir.resolve("registry"));
+    proxy = RegistryProxy.start(URI.create("http://" + registry.authority()), null, null);
+    image = TestImages.single(dir.resolve("good"), 7, 2, 8 * 1024, false, "v1");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    proxy.close();
+    registry.close();
+  }
+
+  @BeforeEach
+  void noUploadsYet() {
+    assertThat(uploads()).isEmpty();
+  }
+
+  private static List<String> uploads() {
+    return proxy.requests().stream().filter(r -> r.startsWith("POST") || r.startsWith("PUT")).toList();
+  }
+
+  private static InvalidInputException refused(String from, String to) {
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+        () -> Pushes.plain(proxy.authority()).push(from, to));
+    assertThat(thrown).isInstanceOf(InvalidInputException.class);
+    assertThat(uploads()).as("nothing may be uploaded for bad input").isEmpty();
+    return (InvalidInputException) thrown;
+  }
+
+  private String to() {
+    return proxy.authority() + "/team/bad:1";
+  }
+
+  private static Path copyOfGood(String name) throws Exception {
+    Path copy = dir.resolve(name);
+    try (var files = Files.walk(image.dir())) {
+      for (Path p : files.toList()) {
+        Path target = copy.resolve(image.dir().relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    return copy;
+  }
+
+  @Test
+  void missingArchive() {
+    assertThat(refused("docker-archive:" + dir.resolve("nope.tar"), to())).hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void truncatedArchive() throws Exception {
+    Path tar = TestImages.tarOf(image.dir(), dir.resolve("whole.tar"));
+    Path cut = dir.resolve("cut.tar");
+    Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(tar), (int) (Files.size(tar) / 2)));
+    assertThat(refused("oci:" + cut + ":v1", to())).hasMessageContaining("truncated");
+  }
+
+  @Test
+  void gzipArchiveAndNonTar() throws Exception {
+    Path gz = dir.resolve("image.tar.gz");
+    try (var out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(Files.readAllBytes(TestImages.tarOf(image.dir(), dir.resolve("for-gz.tar"))));
+    }
+    assertThat(refused("docker-archive:" + gz, to())).hasMessageContaining("gzip");
+    Path text = Files.writeString(dir.resolve("notes.txt"), "x".repeat(2048));
+    assertThat(refused("docker-archive:" + text, to())).hasMessageContaining("not a tar archive");
+  }
+
+  @Test
+  void unknownLayoutAndUnknownRef() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty-dir"));
+    assertThat(refused("oci:" + empty, to())).hasMessageContaining("not an OCI image layout");
+    assertThat(refused("oci:" + image.dir() + ":nope", to())).hasMessageContaining("no image named 'nope'")
+        .hasMessageContaining("v1");
+  }
+
+  @Test
+  void manifestReferencingMissingBlob() throws Exception {
+    Path broken = copyOfGood("missing-blob");
+    Files.delete(broken.resolve("blobs/sha256/" + image.layers().get(1).digest().hex()));
+    assertThat(refused("oci:" + broken + ":v1", to())).hasMessageContaining(image.layers().get(1).digest().value())
+        .hasMessageContaining("does not contain");
+  }
+
+  @Test
+  void blobWithFlippedByteIsCaughtBeforeUpload() throws Exception {
+    Path broken = copyOfGood("flipped");
+    try (RandomAccessFile file = new RandomAccessFile(
+        broken.resolve("blobs/sha256/" + image.layers().get(0).digest().hex()).toFile(), "rw")) {
+      file.seek(1000);
+      int b = file.read();
+      file.seek(1000);
+      file.write(b ^ 0xff);
+    }
+    assertThat(refused("oci:" + broken + ":v1", to())).hasMessageContaining("corrupt");
+  }
+
+  @Test
+  void corruptManifest() throws Exception {
+    Path broken = copyOfGood("bad-manifest");
+    Path manifest = broken.resolve("blobs/sha256/" + image.root().digest().hex());
+    byte[] bytes = Files.readAllBytes(manifest);
+    bytes[10] = (byte) '#';
+    Files.write(manifest, bytes);
+    assertThat(refused("oci:" + broken + ":v1", to())).hasMessageContaining("corrupt");
+  }
+
+  @Test
+  void invalidReferencesAndTags() {
+    assertThatThrownBy(() -> Pushes.plain(proxy.authority()).push(image.ociSource(), proxy.authority() + "/Team/App"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("lowercase");
+    assertThatThrownBy(() -> Pushes.plain(proxy.authority()).push(image.ociSource(), to(), "-bad"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a valid tag");
+    assertThatThrownBy(() -> Pushes.plain(proxy.authority()).push("tarball:/x", to()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("docker-archive:PATH");
+    assertThatThrownBy(() -> Pushes.plain(proxy.authority()).push(image.ociSource(), "team/app:1"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no registry host");
+    assertThat(uploads()).isEmpty();
+  }
+}
