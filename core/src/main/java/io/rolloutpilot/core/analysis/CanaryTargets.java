@@ -1,0 +1,55 @@
+package io.rolloutpilot.core.analysis;
+
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.rolloutpilot.core.kube.ClusterErrors;
+import io.rolloutpilot.core.rollout.Rollout;
+import io.rolloutpilot.core.rollout.RolloutClient;
+import io.rolloutpilot.core.rollout.RolloutRef;
+import io.rolloutpilot.core.validation.InvalidInputException;
+import java.time.Instant;
+
+/**
+ * Reads a Rollout's canary target for Mode B: {@code status.currentPodHash} against {@code status.stableRS},
+ * and t₀ = the creation time of the canary's ReplicaSet ({@code <rollout>-<hash>}), when the canary pods
+ * first existed. A Rollout without a canary in flight is bad input: there is nothing to compare.
+ */
+public final class CanaryTargets {
+  private final RolloutClient rollouts;
+  private final KubernetesClient client;
+  private final String credentials;
+
+  public CanaryTargets(RolloutClient rollouts, KubernetesClient client, String credentials) {
+    this.rollouts = rollouts;
+    this.client = client;
+    this.credentials = credentials;
+  }
+
+  /** @param since t₀ given by the user, or null to use the canary ReplicaSet's creation time */
+  public CanaryTarget of(RolloutRef ref, Instant since) {
+    Rollout rollout = rollouts.get(ref);
+    String canary = rollout.status().currentPodHash();
+    String stable = rollout.status().stableRS();
+    if (canary.isEmpty() || stable.isEmpty() || canary.equals(stable)) {
+      throw new InvalidInputException("rollout", "rollout " + ref + " has no canary in flight (current pod hash '"
+          + canary + "', stable '" + stable + "'); deploy first, or give --canary-hash and --stable-hash");
+    }
+    if (since != null) {
+      return new CanaryTarget(canary, stable, since, "--since");
+    }
+    String name = ref.name() + "-" + canary;
+    ReplicaSet rs;
+    try {
+      rs = client.apps().replicaSets().inNamespace(ref.namespace()).withName(name).get();
+    } catch (KubernetesClientException e) {
+      throw ClusterErrors.translate(e, "read ReplicaSet " + ref.namespace() + "/" + name, credentials);
+    }
+    if (rs == null || rs.getMetadata().getCreationTimestamp() == null) {
+      throw new InvalidInputException("since", "cannot tell when the canary started: ReplicaSet " + name
+          + " has no creation time; give --since");
+    }
+    return new CanaryTarget(canary, stable, Instant.parse(rs.getMetadata().getCreationTimestamp()),
+        "creation of ReplicaSet " + name);
+  }
+}

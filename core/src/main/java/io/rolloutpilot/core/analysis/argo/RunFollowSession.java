@@ -1,0 +1,216 @@
+package io.rolloutpilot.core.analysis.argo;
+
+import io.rolloutpilot.core.analysis.AnalysisListener;
+import io.rolloutpilot.core.analysis.Verdict;
+import io.rolloutpilot.core.rollout.Rollout;
+import io.rolloutpilot.core.rollout.follow.RolloutWatchHub;
+import io.rolloutpilot.core.validation.Durations;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Follows one Rollout's AnalysisRun to its end. It receives Rollout states from the watch hub and run
+ * states from the run's own watch, accumulates every measurement, and completes {@link #result()} once.
+ * API calls and watch starts run on {@code worker}, never on a watch thread.
+ */
+final class RunFollowSession {
+  private final ArgoAnalysisRequest request;
+  private final AnalysisListener listener;
+  private final AnalysisRunClient runs;
+  private final RunLocator locator;
+  private final Executor worker;
+  private final Clock clock;
+  private final Instant started;
+  private final MeasurementLog log = new MeasurementLog();
+  private final RunVerdicts verdicts = new RunVerdicts();
+  private final CompletableFuture<ArgoAnalysisResult> result = new CompletableFuture<>();
+  private Rollout rollout;
+  private AnalysisRunState run;
+  private String runName;
+  private List<String> warnings;
+  private AnalysisRunClient.RunWatch watch;
+  private boolean searching;
+
+  RunFollowSession(ArgoAnalysisRequest request, AnalysisListener listener, AnalysisRunClient runs, Executor worker,
+      Clock clock) {
+    this.request = request;
+    this.listener = listener;
+    this.runs = runs;
+    this.locator = new RunLocator(runs);
+    this.worker = worker;
+    this.clock = clock;
+    this.started = clock.instant();
+  }
+
+  CompletableFuture<ArgoAnalysisResult> result() {
+    return result;
+  }
+
+  /** What the Rollout watch delivers to. */
+  RolloutWatchHub.Subscriber rolloutSubscriber() {
+    return new RolloutWatchHub.Subscriber() {
+      @Override
+      public void onState(Rollout state) {
+        onRollout(state);
+      }
+
+      @Override
+      public void onDeleted() {
+        finish(new RunDecision(Verdict.ERROR, "rollout " + request.rollout() + " was deleted"));
+      }
+    };
+  }
+
+  /** What the run's watch delivers to. */
+  AnalysisRunClient.RunWatcher runWatcher() {
+    return new AnalysisRunClient.RunWatcher() {
+      @Override
+      public void onState(AnalysisRunState state) {
+        onRun(state);
+      }
+
+      @Override
+      public void onDeleted() {
+        onRunDeleted();
+      }
+    };
+  }
+
+  private synchronized void onRollout(Rollout state) {
+    rollout = state;
+    if (result.isDone()) {
+      return;
+    }
+    if (runName == null && !searching) {
+      searching = true;
+      worker.execute(this::locate);
+    } else if (runName != null && state.status().abort() && (run == null || !run.completed())) {
+      worker.execute(this::recheckAfterAbort);
+    }
+  }
+
+  /** Finds the run: named in the status, else owned with the current hash, else waits for the next state. */
+  private void locate() {
+    Rollout current;
+    synchronized (this) {
+      current = rollout;
+    }
+    String name = locator.named(current, request.kind())
+        .or(() -> locator.owned(current, request.kind()).map(AnalysisRunState::name)).orElse(null);
+    synchronized (this) {
+      searching = false;
+      if (name == null) {
+        noRunYet(current);
+        return;
+      }
+      runName = name;
+    }
+    listener.progress("following AnalysisRun " + name + " of rollout " + request.rollout());
+    AnalysisRunClient.RunWatch started = runs.watch(request.rollout().namespace(), name, runWatcher());
+    synchronized (this) {
+      watch = started;
+      if (result.isDone()) {
+        started.close();
+      } else if (!started.found()) {
+        finish(new RunDecision(Verdict.ERROR, "AnalysisRun " + name + " named by rollout " + request.rollout()
+            + " does not exist"));
+      }
+    }
+  }
+
+  private void noRunYet(Rollout current) {
+    boolean observed = String.valueOf(current.metadata().generation()).equals(current.status().observedGeneration());
+    boolean settled = observed && (current.status().abort() || (!current.status().stableRS().isEmpty()
+        && current.status().stableRS().equals(current.status().currentPodHash())));
+    if (settled) {
+      finish(new RunDecision(Verdict.ERROR, "rollout " + request.rollout() + " has no " + kindWords()
+          + "AnalysisRun for its current pod hash " + current.status().currentPodHash() + " and is "
+          + (current.status().abort() ? "aborted" : "fully promoted") + "; there is nothing to follow"));
+    } else {
+      listener.progress("waiting for rollout " + request.rollout() + " to start an " + kindWords() + "AnalysisRun");
+    }
+  }
+
+  private String kindWords() {
+    return request.kind() == RunKind.ANY ? "" : request.kind().name().toLowerCase(java.util.Locale.ROOT) + " ";
+  }
+
+  /** The Rollout was aborted: read the run now, since its own final state may still be on its way. */
+  private void recheckAfterAbort() {
+    String name;
+    synchronized (this) {
+      name = runName;
+    }
+    runs.get(request.rollout().namespace(), name).ifPresentOrElse(this::onRun, this::onRunDeleted);
+  }
+
+  private synchronized void onRun(AnalysisRunState state) {
+    if (result.isDone() || !state.name().equals(runName)) {
+      return;
+    }
+    String previousPhase = run == null ? null : run.phase();
+    run = state;
+    if (warnings == null) {
+      warnings = new TemplateLint().check(state);
+      warnings.forEach(w -> listener.progress("warning: " + w));
+    }
+    for (ArgoMeasurement m : log.merge(state)) {
+      listener.progress("measurement " + m.metric() + ": " + m.phase() + (m.value().isEmpty() ? "" : " value "
+          + m.value()) + (m.message().isEmpty() ? "" : " (" + m.message() + ")"));
+    }
+    if (!state.phase().equals(previousPhase)) {
+      listener.progress("AnalysisRun " + state.name() + ": " + (state.phase().isEmpty() ? "created" : state.phase())
+          + (state.message().isEmpty() ? "" : " - " + state.message()));
+    }
+    boolean aborted = rollout != null && rollout.status().abort();
+    RunDecision decision = verdicts.decide(state, aborted, rollout == null ? "" : rollout.status().message());
+    if (decision != null) {
+      finish(decision);
+    }
+  }
+
+  private synchronized void onRunDeleted() {
+    finish(new RunDecision(Verdict.ERROR, "AnalysisRun " + runName + " was deleted before it ended"
+        + (run == null ? "" : " (last phase: " + (run.phase().isEmpty() ? "none" : run.phase()) + ")")));
+  }
+
+  synchronized void onDeadline() {
+    finish(new RunDecision(Verdict.TIMED_OUT, "no verdict within " + Durations.format(request.timeout())
+        + (run == null ? "; no AnalysisRun was found" : "; AnalysisRun " + run.name() + " is still "
+        + (run.phase().isEmpty() ? "starting" : run.phase())) + "; the rollout was left as it is"));
+  }
+
+  synchronized void onInterrupted() {
+    finish(new RunDecision(Verdict.ABORTED, "following was interrupted before the run ended; the rollout was left"
+        + " as it is"));
+  }
+
+  synchronized void close() {
+    if (watch != null) {
+      watch.close();
+    }
+  }
+
+  private synchronized void finish(RunDecision decision) {
+    if (result.isDone()) {
+      return;
+    }
+    List<ArgoMetricReport> metrics = run == null ? List.of() : new MetricReports().of(run, log);
+    List<String> notes = new ArrayList<>(warnings == null ? List.of() : warnings);
+    int taken = 0;
+    for (ArgoMetricReport metric : metrics) {
+      taken += metric.taken();
+      if (metric.taken() > metric.measurements().size()) {
+        notes.add("metric " + metric.name() + ": kept " + metric.measurements().size() + " of " + metric.taken()
+            + " measurements; the others were taken before we started following");
+      }
+    }
+    result.complete(new ArgoAnalysisResult(decision.verdict(), decision.reason(), request.rollout().namespace(),
+        request.rollout().name(), run, metrics, notes, log.size(), taken, Duration.between(started, clock.instant())));
+  }
+}
