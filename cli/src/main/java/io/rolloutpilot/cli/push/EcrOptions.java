@@ -1,0 +1,87 @@
+package io.rolloutpilot.cli.push;
+
+import io.rolloutpilot.core.image.ecr.AwsCredentialsSpec;
+import io.rolloutpilot.core.image.ecr.EcrSettings;
+import io.rolloutpilot.core.image.ecr.RepositoryRequest;
+import io.rolloutpilot.core.image.ecr.ScanGateSpec;
+import io.rolloutpilot.core.validation.Durations;
+import io.rolloutpilot.core.validation.InvalidInputException;
+import java.net.URI;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The {@code push} options for Amazon ECR. */
+public final class EcrOptions {
+  @Option(names = "--ecr", description = "push to Amazon ECR: token, repository pre-flight, scan gate")
+  boolean ecr;
+
+  @Option(names = "--region", paramLabel = "R", description = "AWS region of the registry (default: from the --to"
+      + " host, else $AWS_REGION)")
+  String region;
+
+  @Option(names = "--registry-id", paramLabel = "ACCOUNT", description = "registry (account) id; default: from"
+      + " the --to host, else the caller's own registry")
+  String registryId;
+
+  @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile (default: the SDK's default"
+      + " credentials chain: environment, web identity, SSO, profile, container or instance role)")
+  String profile;
+
+  @Option(names = "--role-arn", paramLabel = "ARN", description = "assume this role with STS first (cross-account)")
+  String roleArn;
+
+  @Option(names = "--create-repository", description = "create the repository when it does not exist")
+  boolean createRepository;
+
+  @Option(names = "--scan-on-push", description = "with --create-repository: enable scan on push")
+  boolean scanOnPush;
+
+  @Option(names = "--encryption", paramLabel = "AES256|KMS", defaultValue = "AES256",
+      description = "with --create-repository: encryption type (default: ${DEFAULT-VALUE})")
+  String encryption;
+
+  @Option(names = "--kms-key", paramLabel = "ARN", description = "with --encryption KMS: the key")
+  String kmsKey;
+
+  @Option(names = "--scan-gate", paramLabel = "SPEC", description = "wait for the scan of the pushed digest and fail"
+      + " (exit 1) when findings exceed limits, e.g. CRITICAL=0,HIGH=5")
+  String scanGate;
+
+  @Option(names = "--scan-timeout", paramLabel = "D", defaultValue = "10m",
+      description = "how long to wait for the scan (default: ${DEFAULT-VALUE})")
+  String scanTimeout;
+
+  @Option(names = "--ecr-endpoint", paramLabel = "URL", description = "ECR API endpoint (VPC endpoint or a test stand-in)")
+  URI apiEndpoint;
+
+  @Option(names = "--ecr-registry-endpoint", paramLabel = "URL",
+      description = "registry endpoint to push to instead of <account>.dkr.ecr.<region>.amazonaws.com")
+  URI registryEndpoint;
+
+  boolean enabled() {
+    return ecr;
+  }
+
+  EcrSettings settings(String hostAccount, String hostRegion) {
+    String r = region != null ? region : hostRegion != null ? hostRegion : System.getenv("AWS_REGION");
+    if (r == null) {
+      throw new InvalidInputException("--region", "is required with --ecr unless --to names an ECR host");
+    }
+    AwsCredentialsSpec credentials = profile == null ? new AwsCredentialsSpec.DefaultChain()
+        : new AwsCredentialsSpec.Profile(profile);
+    return new EcrSettings(r, registryId != null ? registryId : hostAccount, credentials, roleArn, apiEndpoint,
+        registryEndpoint, null);
+  }
+
+  RepositoryRequest repositoryRequest(boolean immutableTags) {
+    return new RepositoryRequest(createRepository, immutableTags, scanOnPush, encryption, kmsKey);
+  }
+
+  ScanGateSpec gate() {
+    return scanGate == null ? null : ScanGateSpec.parse(scanGate);
+  }
+
+  Duration scanTimeout() {
+    return Durations.parse("--scan-timeout", scanTimeout);
+  }
+}
