@@ -1,0 +1,45 @@
+package io.rolloutpilot.bench.analysis;
+
+import io.rolloutpilot.core.analysis.judge.MetricData;
+import io.rolloutpilot.core.analysis.spec.MetricSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/** Wall time of one judgement of {@code metrics} metrics with {@code samples} samples per group, after warm-up. */
+final class JudgeTiming {
+  private final OurJudgeRule judge;
+
+  JudgeTiming(OurJudgeRule judge) {
+    this.judge = judge;
+  }
+
+  /** Milliseconds per judgement for each timed repetition, sorted. */
+  double[] measure(int metrics, int samples, int warmup, int repetitions, long seed) {
+    SyntheticSeries series = new SyntheticSeries(new Random(seed));
+    Scenario shape = new Scenario("timing", samples, 30, 100, 0.002, 0.002, 0.25, 0.05, 0.3);
+    List<MetricData> data = new ArrayList<>();
+    for (int i = 0; i < metrics; i++) {
+      boolean ratio = i % 2 == 0;
+      MetricSpec spec = ratio ? BenchMetrics.ERRORS : BenchMetrics.LATENCY;
+      data.add(ratio ? BenchMetrics.data(spec, series.errorRatio(shape, 0.002), series.errorRatio(shape, 0.002))
+          : BenchMetrics.data(spec, series.latency(shape), series.latency(shape)));
+    }
+    long sink = 0;
+    for (int i = 0; i < warmup; i++) {
+      sink += judge.decide(data).size();
+    }
+    double[] millis = new double[repetitions];
+    for (int i = 0; i < repetitions; i++) {
+      long start = System.nanoTime();
+      sink += judge.decide(data).size();
+      millis[i] = (System.nanoTime() - start) / 1e6;
+    }
+    if (sink < 0) {
+      throw new IllegalStateException("unreachable");
+    }
+    Arrays.sort(millis);
+    return millis;
+  }
+}
