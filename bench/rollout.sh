@@ -3,26 +3,31 @@
 #   1. detection latency: status write -> follower event, p50/p99 over >= 1000 changes, beside 2 s polling
 #   2. one process following N rollouts: threads, heap, API requests/minute, watch vs 2 s polling
 #   3. wall time of `bin/rollout-pilot status` from a cold start
-# Usage: bench/rollout.sh [ROLLOUTS=1000] [FOLLOW_SECONDS=60] [CHANGES=2000]
+# Usage: [PARTS="1 2 3"] bench/rollout.sh [ROLLOUTS=1000] [FOLLOW_SECONDS=60] [CHANGES=2000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROLLOUTS=${1:-1000}
 FOLLOW_SECONDS=${2:-60}
 CHANGES=${3:-2000}
+PARTS=" ${PARTS:-1 2 3} "
+part() { [[ "$PARTS" == *" $1 "* ]]; }
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
 echo "== building"
-mvn -B -q -ntp -DskipTests install -pl bench,cli -am >&2
-mvn -B -q -ntp dependency:build-classpath -pl bench -Dmdep.outputFile="$work/cp.txt" >&2
+mvn -B -q -ntp -DskipTests install -pl bench,cli -am 2>&1 | sed "s/\x1b\[[0-9;]*m//g" >&2
+mvn -B -q -ntp dependency:build-classpath -pl bench -Dmdep.outputFile="$work/cp.txt" 2>&1 | sed "s/\x1b\[[0-9;]*m//g" >&2
 cp="bench/target/classes:$(cat "$work/cp.txt")"
 
+if part 1; then
 echo
 echo "== 1. detection latency ($CHANGES changes)"
 java -cp "$cp" io.rolloutpilot.bench.rollout.DetectionLatencyBench "$CHANGES" 20
+fi
 
+if part 2; then
 echo
 echo "== 2. following $ROLLOUTS rollouts for ${FOLLOW_SECONDS}s, status of each changing every 10 s"
 java -cp "$cp" io.rolloutpilot.bench.rollout.FollowManyBench driver "$ROLLOUTS" "$work/kubeconfig" 10 \
@@ -41,7 +46,9 @@ for line in "$watch" "$poll"; do
 done
 ratio=$(awk -v p="$(field "$poll" requestsPerMinute)" -v w="$(field "$watch" requestsPerMinute)" 'BEGIN{printf "%.0f", p/w}')
 echo "  requests ratio polling/watch: ${ratio}x (goal >= 100x); goals for the watch follower: <= 16 threads, <= 256 MiB heap"
+fi
 
+if part 3; then
 echo
 echo "== 3. bin/rollout-pilot status, cold start (10 runs)"
 bin/rollout-pilot sandbox --kubeconfig-out "$work/sandbox.kubeconfig" \
@@ -53,9 +60,10 @@ sleep 2
 times=()
 for _ in $(seq 1 10); do
   start=$(date +%s%N)
-  bin/rollout-pilot --kubeconfig "$work/sandbox.kubeconfig" status guestbook >/dev/null
+  bin/rollout-pilot status guestbook --kubeconfig "$work/sandbox.kubeconfig" >/dev/null
   times+=($(( ($(date +%s%N) - start) / 1000000 )))
 done
 sorted=$(printf '%s\n' "${times[@]}" | sort -n)
 echo "  wall ms per run: ${times[*]}"
 echo "  median $(echo "$sorted" | sed -n 5p)-$(echo "$sorted" | sed -n 6p) ms, min $(echo "$sorted" | head -1) ms, max $(echo "$sorted" | tail -1) ms"
+fi
