@@ -1,6 +1,7 @@
 package io.rolloutpilot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rolloutpilot.testkit.CanaryManifests;
 import io.rolloutpilot.testkit.Sandbox;
 import io.rolloutpilot.testkit.SandboxOptions;
 import io.rolloutpilot.testkit.sim.AnalysisOutcome;
@@ -18,24 +19,11 @@ import java.util.function.Predicate;
  */
 final class SandboxFixture implements AutoCloseable {
   /** setWeight, an indefinite pause (a manual gate), analysis, setWeight, a short timed pause. */
-  static final String GATED = """
-        - setWeight: 25
-        - pause: {}
-        - analysis:
-            templates:
-              - templateName: success-rate
-        - setWeight: 75
-        - pause: {duration: 1s}
-      """;
+  static final String[] GATED = {"setWeight: 25", "pause: {}",
+      "analysis: {templates: [{templateName: success-rate}]}", "setWeight: 75", "pause: {duration: 1s}"};
   /** Timed pauses only, so a release runs to Healthy on its own. */
-  static final String TIMED = """
-        - setWeight: 50
-        - pause: {duration: 1s}
-        - analysis:
-            templates:
-              - templateName: success-rate
-        - setWeight: 75
-      """;
+  static final String[] TIMED = {"setWeight: 50", "pause: {duration: 1s}",
+      "analysis: {templates: [{templateName: success-rate}]}", "setWeight: 75"};
 
   private static final AtomicInteger NAMES = new AtomicInteger();
   private final Sandbox sandbox;
@@ -48,16 +36,7 @@ final class SandboxFixture implements AutoCloseable {
         .anyMatch(image -> image.substring(image.lastIndexOf(':') + 1).contains("bad"))
         ? AnalysisOutcome.failed("success-rate 0.5 < 0.95").after(Duration.ofMillis(300))
         : AnalysisOutcome.successful().after(Duration.ofMillis(300)));
-    sandbox.apply("""
-        apiVersion: argoproj.io/v1alpha1
-        kind: AnalysisTemplate
-        metadata: {name: success-rate, namespace: default}
-        spec:
-          metrics:
-            - name: success-rate
-              successCondition: result[0] >= 0.95
-              provider: {prometheus: {address: "http://prometheus:9090", query: "vector(1)"}}
-        """);
+    sandbox.apply(CanaryManifests.analysisTemplate("success-rate", "default"));
     kubeconfig = sandbox.writeKubeconfig(dir.resolve("kubeconfig"));
   }
 
@@ -70,25 +49,9 @@ final class SandboxFixture implements AutoCloseable {
   }
 
   /** Creates a Rollout with a unique name, container {@code app} at {@code :1.0.0}, and waits until Healthy. */
-  String rollout(String prefix, String steps) {
+  String rollout(String prefix, String... steps) {
     String name = prefix + "-" + NAMES.incrementAndGet();
-    sandbox.apply("""
-        apiVersion: argoproj.io/v1alpha1
-        kind: Rollout
-        metadata: {name: %1$s, namespace: default}
-        spec:
-          replicas: 4
-          selector: {matchLabels: {app: %1$s}}
-          template:
-            metadata: {labels: {app: %1$s}}
-            spec:
-              containers:
-                - name: app
-                  image: registry.example.com/%1$s:1.0.0
-          strategy:
-            canary:
-              steps:
-        %2$s""".formatted(name, steps.indent(6)));
+    sandbox.apply(CanaryManifests.rollout(name, "default", 4, "registry.example.com/" + name + ":1.0.0", steps));
     awaitStatus(name, s -> "Healthy".equals(s.path("phase").asText()));
     return name;
   }

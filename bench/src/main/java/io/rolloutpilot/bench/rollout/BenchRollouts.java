@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.rolloutpilot.core.rollout.ArgoResources;
+import io.rolloutpilot.testkit.CanaryManifests;
 
 /**
  * Rollouts for benchmarks, written straight to the API with the controller simulator paused, so the
@@ -20,11 +21,8 @@ final class BenchRollouts {
   }
 
   static void create(KubernetesClient client, String namespace, String name) {
-    String yaml = "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: " + name + "\n  namespace: "
-        + namespace + "\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: " + name + "\n"
-        + "  template:\n    metadata:\n      labels:\n        app: " + name + "\n    spec:\n      containers:\n"
-        + "      - name: app\n        image: registry.example.com/bench:1\n  strategy:\n    canary:\n      steps:\n"
-        + "      - setWeight: 50\n      - pause: {}\n";
+    String yaml = CanaryManifests.rollout(name, namespace, 1, "registry.example.com/bench:1", "setWeight: 50",
+        "pause: {}");
     GenericKubernetesResource rollout = client.getKubernetesSerialization().unmarshal(yaml);
     client.genericKubernetesResources(ArgoResources.ROLLOUTS).inNamespace(namespace).resource(rollout).create();
     writeStatus(client, namespace, name, "change 0");

@@ -14,6 +14,7 @@ import io.rolloutpilot.core.rollout.Rollout;
 import io.rolloutpilot.core.rollout.RolloutClient;
 import io.rolloutpilot.core.rollout.RolloutRef;
 import io.rolloutpilot.core.rollout.follow.RolloutWatchHub;
+import io.rolloutpilot.testkit.CanaryManifests;
 import io.rolloutpilot.testkit.Sandbox;
 import io.rolloutpilot.testkit.SandboxOptions;
 import java.time.Clock;
@@ -64,24 +65,8 @@ final class ArgoFixture implements AutoCloseable {
 
   /** A Healthy canary Rollout with an analysis step between two weights. */
   RolloutRef healthyRollout(String name) {
-    sandbox.apply("""
-        apiVersion: argoproj.io/v1alpha1
-        kind: Rollout
-        metadata: {name: %1$s, namespace: default}
-        spec:
-          replicas: 4
-          selector: {matchLabels: {app: %1$s}}
-          template:
-            metadata: {labels: {app: %1$s}}
-            spec:
-              containers: [{name: app, image: "registry.example.com/%1$s:1"}]
-          strategy:
-            canary:
-              steps:
-                - setWeight: 25
-                - analysis: {templates: [{templateName: success-rate}]}
-                - setWeight: 75
-        """.formatted(name));
+    sandbox.apply(CanaryManifests.rollout(name, NAMESPACE, 4, "registry.example.com/" + name + ":1",
+        "setWeight: 25", "analysis: {templates: [{templateName: success-rate}]}", "setWeight: 75"));
     RolloutRef ref = new RolloutRef(NAMESPACE, name);
     awaitRollout(ref, r -> "Healthy".equals(r.status().phase()));
     return ref;

@@ -8,11 +8,14 @@ import io.rolloutpilot.core.rollout.follow.ProgressEvent;
 import io.rolloutpilot.core.rollout.follow.ProgressListener;
 import io.rolloutpilot.core.rollout.follow.RolloutFollower;
 import io.rolloutpilot.core.rollout.follow.RolloutWatchHub;
+import io.rolloutpilot.testkit.CanaryManifests;
 import io.rolloutpilot.testkit.Sandbox;
 import io.rolloutpilot.testkit.SandboxOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,27 +44,17 @@ final class EngineFixture implements AutoCloseable {
     service = new RolloutService(client, new RolloutFollower(hub, timers, Clock.systemUTC()));
   }
 
-  /** A canary of 4 replicas named {@code name} whose steps are the given YAML list items. */
+  /** A canary of 4 replicas named {@code name}, containers {@code app} and {@code sidecar}, with these steps. */
   RolloutRef createRollout(String name, String image, String... steps) {
-    StringBuilder yaml = new StringBuilder("apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: ")
-        .append(name).append("\n  namespace: ").append(NAMESPACE).append("\nspec:\n  replicas: 4\n")
-        .append("  selector:\n    matchLabels:\n      app: ").append(name).append('\n')
-        .append("  template:\n    metadata:\n      labels:\n        app: ").append(name).append('\n')
-        .append("    spec:\n      containers:\n      - name: app\n        image: ").append(image).append('\n')
-        .append("      - name: sidecar\n        image: registry.example.com/proxy:1\n")
-        .append("  strategy:\n    canary:\n      steps:\n");
-    for (String step : steps) {
-      yaml.append("      - ").append(step).append('\n');
-    }
-    sandbox.apply(yaml.toString());
+    Map<String, String> containers = new LinkedHashMap<>();
+    containers.put("app", image);
+    containers.put("sidecar", "registry.example.com/proxy:1");
+    sandbox.apply(CanaryManifests.rollout(name, NAMESPACE, 4, containers, steps));
     return new RolloutRef(NAMESPACE, name);
   }
 
   void createAnalysisTemplate(String name) {
-    sandbox.apply("apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata:\n  name: " + name
-        + "\n  namespace: " + NAMESPACE + "\nspec:\n  metrics:\n  - name: success-rate\n    successCondition:"
-        + " result[0] >= 0.95\n    provider:\n      prometheus:\n        address: http://prometheus:9090\n"
-        + "        query: vector(1)\n");
+    sandbox.apply(CanaryManifests.analysisTemplate(name, NAMESPACE));
   }
 
   @Override
