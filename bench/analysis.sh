@@ -4,7 +4,8 @@
 #   2. A/B: canary error ratio 5x the baseline's (0.2 % -> 1 %) at 100 requests/s, 10-minute window:
 #      share detected as FAILED (goal >= 95 %)
 #   3. time per judgement of 20 metrics x 2 groups x 600 samples (goal <= 20 ms)
-# each beside a Flagger-style threshold rule and Kayenta's classification rule.
+# each beside a Flagger-style threshold rule and Kayenta's classification rule, and below each scenario our
+# judge's FAILED runs broken down by metric and by the test that fired (rank test, count test, guardrail).
 # Usage: bench/analysis.sh [A/A runs=2000] [A/B runs=1000] [seed=20260101]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -38,6 +38,12 @@ final class OurJudgeRule implements CanaryRule {
     return aggregator.aggregate(decide(metrics), ScoringSpec.defaults()).verdict() == Verdict.FAILED;
   }
 
+  /** Judges the run again and hands its per-metric results to the breakdown. */
+  void record(List<MetricData> metrics, FailureBreakdown breakdown) {
+    List<MetricResult> results = decide(metrics);
+    breakdown.record(results, aggregator.aggregate(results, ScoringSpec.defaults()).verdict() == Verdict.FAILED);
+  }
+
   List<MetricResult> decide(List<MetricData> metrics) {
     List<MetricResult> results = new ArrayList<>(metrics.size());
     for (MetricData data : metrics) {
