@@ -3,12 +3,15 @@ package io.rolloutpilot.testkit.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.WebSocket;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -20,11 +23,14 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class FaultingDispatcher extends Dispatcher {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String MERGE_PATCH = "application/merge-patch+json";
+  /** Changes kept for resumed watches; an older resourceVersion gets 410 Gone. */
+  private static final int HISTORY_CAPACITY = 20_000;
 
   private final Dispatcher delegate;
   private final FaultInjector injector;
   private final String token;
   private final ReentrantLock writeLock = new ReentrantLock();
+  private final WatchHistory history = new WatchHistory(HISTORY_CAPACITY);
 
   /** @param token the bearer token every request must carry, or null for no authentication */
   public FaultingDispatcher(Dispatcher delegate, FaultInjector injector, String token) {
@@ -66,11 +72,38 @@ public final class FaultingDispatcher extends Dispatcher {
         return fault.get();
       }
     }
-    MockResponse response = forward(request);
-    if (!internal && response != null && response.getWebSocketListener() != null) {
-      response.withWebSocketUpgrade(new TrackedWatchListener(response.getWebSocketListener(), injector));
+    if (watch && !internal) {
+      Optional<List<WatchHistory.Change>> missed = history.missedBy(uri);
+      if (missed.isEmpty()) {
+        return new MockResponse().withWebSocketUpgrade(new GoneWatchListener("too old resource version"));
+      }
+      MockResponse response = forward(request);
+      if (response != null && response.getWebSocketListener() != null) {
+        response.withWebSocketUpgrade(new TrackedWatchListener(response.getWebSocketListener(), injector,
+            (socket, register) -> openResumed(socket, register, uri)));
+      }
+      return response;
     }
-    return response;
+    return forward(request);
+  }
+
+  /**
+   * Registers the watch and sends the changes it missed while holding the write lock, so every write
+   * lands either in the replay or in the live stream, never in both or neither.
+   */
+  private void openResumed(WebSocket socket, java.util.function.Consumer<WebSocket> register, String uri) {
+    writeLock.lock();
+    try {
+      boolean resumed = history.resumes(uri);
+      register.accept(resumed ? new ResumedWatchSocket(socket, history.newest()) : socket);
+      for (WatchHistory.Change change : history.missedBy(uri).orElse(List.of())) {
+        ObjectNode event = MAPPER.createObjectNode().put("type", change.type());
+        event.set("object", change.object());
+        socket.send(event.toString());
+      }
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   private Optional<MockResponse> fault(String method, boolean watch, String uri) {
@@ -97,7 +130,12 @@ public final class FaultingDispatcher extends Dispatcher {
           return conflict.get();
         }
       }
-      return delegate.dispatch(isMergePatch(request) ? toJsonPatch(request) : request);
+      MockResponse response = delegate.dispatch(isMergePatch(request) ? toJsonPatch(request) : request);
+      if (response != null && response.getBody() != null) {
+        history.record(request.getMethod(), stripQuery(request.getPath()), response.code(),
+            response.getBody().getBytes());
+      }
+      return response;
     } finally {
       writeLock.unlock();
     }

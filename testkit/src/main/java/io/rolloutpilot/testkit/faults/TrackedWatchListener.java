@@ -4,14 +4,24 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 
-/** Wraps the CRUD dispatcher's watch listener so the injector can find and drop open watch sockets. */
+/**
+ * Wraps the CRUD dispatcher's watch listener so the injector can find and drop open watch sockets, and
+ * so a resumed watch first receives the changes it missed.
+ */
 final class TrackedWatchListener extends WebSocketListener {
+  /** Opens the watch: registers it with the CRUD dispatcher and sends what it missed, with no write in between. */
+  interface Opening {
+    void open(WebSocket socket, java.util.function.Consumer<WebSocket> register);
+  }
+
   private final WebSocketListener delegate;
   private final FaultInjector injector;
+  private final Opening opening;
 
-  TrackedWatchListener(WebSocketListener delegate, FaultInjector injector) {
+  TrackedWatchListener(WebSocketListener delegate, FaultInjector injector, Opening opening) {
     this.delegate = delegate;
     this.injector = injector;
+    this.opening = opening;
   }
 
   @Override
@@ -22,7 +32,7 @@ final class TrackedWatchListener extends WebSocketListener {
   @Override
   public void onOpen(WebSocket webSocket, Response response) {
     injector.watchOpened(webSocket);
-    delegate.onOpen(webSocket, response);
+    opening.open(webSocket, socket -> delegate.onOpen(socket, response));
   }
 
   @Override

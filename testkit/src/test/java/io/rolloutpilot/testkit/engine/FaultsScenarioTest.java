@@ -121,6 +121,30 @@ class FaultsScenarioTest {
   }
 
   @Test
+  void aTerminalStateReachedWhileDisconnectedIsStillSeen() throws Exception {
+    RolloutRef ref = healthyShop("setWeight: 50", "pause: {}", "setWeight: 75");
+    fx.service.deploy(new DeployRequest(ref, "app", "registry.example.com/shop:2", WaitTarget.PAUSED_OR_HEALTHY,
+        TIMEOUT, Duration.ZERO), fx.events);
+    CompletableFuture<FollowResult> following = followInBackground(ref);
+    awaitOpenWatches();
+    // keep the follower away long enough for the rollout to finish without it
+    faults().failNext(3, "WATCH", "rollouts", 503);
+    faults().dropWatches();
+    fx.service.promote(ref, true);
+    awaitHealthyOnTheServer(ref);
+    FollowResult result = following.get(30, TimeUnit.SECONDS);
+    assertThat(result.outcome()).isEqualTo(FollowResult.Outcome.HEALTHY);
+    assertThat(result.rollout().spec().images()).containsEntry("app", "registry.example.com/shop:2");
+  }
+
+  private void awaitHealthyOnTheServer(RolloutRef ref) throws InterruptedException {
+    for (int i = 0; i < 200 && !"Healthy".equals(fx.client.get(ref).status().phase()); i++) {
+      Thread.sleep(25);
+    }
+    assertThat(fx.client.get(ref).status().phase()).isEqualTo("Healthy");
+  }
+
+  @Test
   void goneOnResumeRelistsAndStillSeesTheTerminalState() throws Exception {
     RolloutRef ref = healthyShop("setWeight: 50", "pause: {}", "setWeight: 75");
     fx.service.deploy(new DeployRequest(ref, "app", "registry.example.com/shop:2", WaitTarget.PAUSED_OR_HEALTHY,
