@@ -24,6 +24,9 @@ public final class EcrClients {
     if (settings.roleArn() != null) {
       StsClientBuilder sts = StsClient.builder().region(region).credentialsProvider(credentials)
           .httpClientBuilder(UrlConnectionHttpClient.builder());
+      if (settings.stsEndpoint() != null) {
+        sts.endpointOverride(settings.stsEndpoint());
+      }
       credentials = StsAssumeRoleCredentialsProvider.builder().stsClient(sts.build())
           .refreshRequest(r -> r.roleArn(settings.roleArn()).roleSessionName("rollout-pilot-push")).build();
     }

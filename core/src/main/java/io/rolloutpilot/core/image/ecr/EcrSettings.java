@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 /**
  * How to reach one ECR registry. {@code registryId} (the account) may be null: then the caller's own
  * registry, as GetAuthorizationToken names it. {@code roleArn} switches to an assumed role (cross-account).
- * {@code apiEndpoint} and {@code registryEndpoint} override the AWS endpoints (VPC endpoints, tests).
+ * {@code apiEndpoint}, {@code registryEndpoint} and {@code stsEndpoint} (for the role) override the AWS
+ * endpoints (VPC endpoints, tests).
  */
 public record EcrSettings(String region, String registryId, AwsCredentialsSpec credentials, String roleArn,
-    URI apiEndpoint, URI registryEndpoint, Duration tokenRefreshMargin) {
+    URI apiEndpoint, URI registryEndpoint, URI stsEndpoint, Duration tokenRefreshMargin) {
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]");
   private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
   private static final Pattern HOST = Pattern.compile("([0-9]{12})\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?");

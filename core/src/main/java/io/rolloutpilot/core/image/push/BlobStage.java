@@ -6,10 +6,7 @@ import io.rolloutpilot.core.image.reference.Descriptor;
 import io.rolloutpilot.core.image.source.RegistryOrigin;
 import io.rolloutpilot.core.image.source.SourceImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,10 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Gets every blob of the image into the destination repository, in three parallel passes: which
- * blobs are already there (HEAD); for the missing ones, verify the local content hashes to its digest
- * (so a corrupt source is refused before the first byte is sent); then mount or upload them, each
- * upload retried as a whole within the retry policy.
+ * Gets every blob of the image into the destination repository, in two parallel passes: which blobs
+ * are already there (HEAD); then mount or upload the missing ones, each upload hashed while it is sent
+ * ({@link VerifiedBlobBody}: a corrupt source fails the push as bad input before any manifest or tag)
+ * and retried as a whole within the retry policy.
  */
 final class BlobStage {
   private final ParallelRunner runner;
@@ -39,7 +36,6 @@ final class BlobStage {
   Counts run(RegistryClient destination, String repository, SourceImage source)
       throws IOException, InterruptedException {
     List<Descriptor> missing = missing(destination, repository, source.blobs());
-    runner.forEach(missing, source.reader()::verify);
     Optional<RegistryOrigin> mountFrom = source.origin()
         .filter(o -> o.registry().equals(destination.registry()) && !o.repository().equals(repository));
     AtomicInteger uploaded = new AtomicInteger();
@@ -67,7 +63,9 @@ final class BlobStage {
             "already in " + repository));
       }
     });
-    return blobs.stream().filter(b -> !present.containsKey(b)).toList();
+    // largest first, so the longest uploads overlap instead of one running alone at the end
+    return blobs.stream().filter(b -> !present.containsKey(b))
+        .sorted(Comparator.comparingLong(Descriptor::size).reversed()).toList();
   }
 
   private void upload(RegistryClient destination, String repository, SourceImage source, Descriptor blob)
@@ -78,25 +76,18 @@ final class BlobStage {
         return null; // the failed attempt had completed after all
       }
       firstAttempt[0] = false;
-      destination.uploadBlob(repository, blob, () -> body(source, blob));
+      VerifiedBlobBody body = new VerifiedBlobBody(source.description(), source.reader(), blob);
+      try {
+        destination.uploadBlob(repository, blob, body::publisher);
+      } catch (IOException | RuntimeException e) {
+        if (body.corruption().isPresent()) {
+          throw body.corruption().get(); // bad input: not worth a retry
+        }
+        throw e;
+      }
       return null;
     });
     listener.onEvent(new PushEvent(PushEvent.Kind.BLOB_UPLOADED, blob.digest().value(), blob.size(),
         blob.mediaType()));
-  }
-
-  private static BodyPublisher body(SourceImage source, Descriptor blob) {
-    return BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> open(source, blob)), blob.size());
-  }
-
-  private static InputStream open(SourceImage source, Descriptor blob) {
-    try {
-      return source.reader().open(blob);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while opening blob " + blob.digest(), e);
-    }
   }
 }

@@ -5,7 +5,6 @@ import io.rolloutpilot.core.image.reference.Digest;
 import io.rolloutpilot.core.validation.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.util.Map;
 
 /** Blobs stored in a file tree (layout directory or archive), located by digest. */
@@ -21,22 +20,6 @@ public final class LocalBlobs implements BlobReader {
   @Override
   public InputStream open(Descriptor blob) throws IOException {
     return segment(blob).open();
-  }
-
-  @Override
-  public void verify(Descriptor blob) throws IOException {
-    MessageDigest sha = Digest.newSha256();
-    byte[] buffer = new byte[256 * 1024];
-    try (InputStream in = open(blob)) {
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        sha.update(buffer, 0, n);
-      }
-    }
-    Digest actual = Digest.fromHash(sha.digest());
-    if (!actual.equals(blob.digest())) {
-      throw new InvalidInputException("source", where + ": blob " + blob.digest() + " is corrupt: its content"
-          + " hashes to " + actual);
-    }
   }
 
   private FileSegment segment(Descriptor blob) {

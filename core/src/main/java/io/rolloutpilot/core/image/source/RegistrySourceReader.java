@@ -3,13 +3,11 @@ package io.rolloutpilot.core.image.source;
 import io.rolloutpilot.core.image.oci.FetchedManifest;
 import io.rolloutpilot.core.image.oci.RegistryClient;
 import io.rolloutpilot.core.image.oci.RegistryException;
-import io.rolloutpilot.core.image.reference.Descriptor;
 import io.rolloutpilot.core.image.reference.Digest;
 import io.rolloutpilot.core.image.reference.Manifest;
 import io.rolloutpilot.core.image.reference.ManifestParser;
 import io.rolloutpilot.core.validation.InvalidInputException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 
 /** Reads an image from another registry ({@code docker://REF}): manifests by exact bytes, blobs streamed on demand. */
@@ -58,16 +56,6 @@ public final class RegistrySourceReader {
   }
 
   private static BlobReader reader(RegistryClient client, String repository) {
-    return new BlobReader() {
-      @Override
-      public InputStream open(Descriptor blob) throws IOException, InterruptedException {
-        return client.openBlob(repository, blob.digest());
-      }
-
-      @Override
-      public void verify(Descriptor blob) {
-        // the destination registry hashes every PUT and rejects a mismatch
-      }
-    };
+    return blob -> client.openBlob(repository, blob.digest());
   }
 }
