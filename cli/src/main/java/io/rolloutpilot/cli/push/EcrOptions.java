@@ -58,6 +58,10 @@ public final class EcrOptions {
       description = "registry endpoint to push to instead of <account>.dkr.ecr.<region>.amazonaws.com")
   URI registryEndpoint;
 
+  @Option(names = "--sts-endpoint", paramLabel = "URL", description = "STS endpoint for --role-arn (VPC endpoint"
+      + " or a test stand-in)")
+  URI stsEndpoint;
+
   boolean enabled() {
     return ecr;
   }
@@ -70,7 +74,7 @@ public final class EcrOptions {
     AwsCredentialsSpec credentials = profile == null ? new AwsCredentialsSpec.DefaultChain()
         : new AwsCredentialsSpec.Profile(profile);
     return new EcrSettings(r, registryId != null ? registryId : hostAccount, credentials, roleArn, apiEndpoint,
-        registryEndpoint, null);
+        registryEndpoint, stsEndpoint, null);
   }
 
   RepositoryRequest repositoryRequest(boolean immutableTags) {

@@ -100,6 +100,11 @@ class PushCommandTest {
     assertThat(missing.err()).contains("error:").contains("does not exist");
     assertThat(missing.out()).isEmpty();
 
+    Run noHost = run("push", "--from", "docker://team/app:1", "--to", registry.authority() + "/cli/x:1");
+    assertThat(noHost.exit()).isEqualTo(2);
+    assertThat(noHost.err()).contains("error:").contains("names no registry host").contains("write it out");
+    assertThat(noHost.out()).isEmpty();
+
     Run badTag = run("push", "--from", image.ociSource(), "--to", registry.authority() + "/cli/x", "--tag", "a b");
     assertThat(badTag.exit()).isEqualTo(2);
     Run badInsecure = run("push", "--from", image.ociSource(), "--to", registry.authority() + "/cli/x",

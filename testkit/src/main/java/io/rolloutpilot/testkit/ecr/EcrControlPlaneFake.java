@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,6 +36,7 @@ public final class EcrControlPlaneFake implements AutoCloseable {
   private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> scanPolls = new ConcurrentHashMap<>();
   private final AtomicInteger tokenCalls = new AtomicInteger();
+  private final List<SignedCall> calls = new CopyOnWriteArrayList<>();
   private final String region;
   private volatile URI proxyEndpoint;
   private volatile Duration tokenLifetime = Duration.ofHours(12);
@@ -75,6 +78,11 @@ public final class EcrControlPlaneFake implements AutoCloseable {
     this.scanPlan = plan;
   }
 
+  /** Every call so far with who signed it. */
+  public List<SignedCall> calls() {
+    return List.copyOf(calls);
+  }
+
   public int tokenCalls() {
     return tokenCalls.get();
   }
@@ -113,6 +121,8 @@ public final class EcrControlPlaneFake implements AutoCloseable {
       String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
       String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+      calls.add(SignedCall.of(operation, exchange.getRequestHeaders().getFirst("Authorization"),
+          exchange.getRequestHeaders().getFirst("X-Amz-Security-Token")));
       try {
         reply(exchange, 200, dispatch(operation, body));
       } catch (AwsError e) {

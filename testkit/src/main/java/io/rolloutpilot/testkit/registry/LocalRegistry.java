@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Debian {@code docker-registry} (distribution 2.8) on a free loopback port with its own config and
  * filesystem storage in a scratch directory; plain HTTP, or TLS with a self-signed certificate and an
- * htpasswd (bcrypt) user. Stopped by its process handle.
+ * htpasswd (bcrypt) user or Bearer tokens from a {@link TokenServer}. Stopped by its process handle.
  */
 public final class LocalRegistry implements AutoCloseable {
   private final Path dir;
@@ -29,29 +29,38 @@ public final class LocalRegistry implements AutoCloseable {
 
   /** Plain HTTP, anonymous. */
   public static LocalRegistry startPlain(Path dir) throws IOException, InterruptedException {
-    return start(dir, null, null, null);
+    return start(dir, null, "");
   }
 
   /** TLS with {@code certificate} and Basic auth for one bcrypt htpasswd user. */
   public static LocalRegistry startTls(Path dir, TestCertificate certificate, String user, String password)
       throws IOException, InterruptedException {
-    return start(dir, certificate, user, password);
+    Files.createDirectories(dir);
+    Path htpasswd = Tools.require("htpasswd", "apache2-utils");
+    String line = Tools.run(List.of(htpasswd.toString(), "-nbB", user, password), dir, 60)
+        .requireSuccess("htpasswd").stdout().strip();
+    Files.writeString(dir.resolve("htpasswd"), line + "\n", StandardCharsets.UTF_8);
+    return start(dir, certificate, "auth:\n  htpasswd: {realm: rig, path: \"" + dir.resolve("htpasswd") + "\"}\n");
   }
 
-  private static LocalRegistry start(Path dir, TestCertificate certificate, String user, String password)
+  /**
+   * TLS with {@code certificate} and Bearer tokens from {@code tokens}: the registry sends clients
+   * to its realm and accepts the JWTs it signs with the certificate in {@code signer} (the root bundle).
+   */
+  public static LocalRegistry startTokenAuth(Path dir, TestCertificate certificate, TokenServer tokens,
+      TestCertificate signer) throws IOException, InterruptedException {
+    return start(dir, certificate, "auth:\n  token:\n    realm: \"" + tokens.realm() + "\"\n    service: "
+        + TokenServer.SERVICE + "\n    issuer: " + TokenServer.ISSUER + "\n    rootcertbundle: \""
+        + signer.certificate() + "\"\n");
+  }
+
+  private static LocalRegistry start(Path dir, TestCertificate certificate, String authConfig)
       throws IOException, InterruptedException {
     Path binary = Tools.require("docker-registry", "docker-registry");
     Files.createDirectories(dir.resolve("data"));
     StringBuilder config = new StringBuilder("version: 0.1\nlog: {level: warn}\nstorage:\n")
         .append("  filesystem: {rootdirectory: \"").append(dir.resolve("data")).append("\"}\n")
-        .append("  delete: {enabled: true}\n  cache: {blobdescriptor: inmemory}\n");
-    if (user != null) {
-      Path htpasswd = Tools.require("htpasswd", "apache2-utils");
-      String line = Tools.run(List.of(htpasswd.toString(), "-nbB", user, password), dir, 60)
-          .requireSuccess("htpasswd").stdout().strip();
-      Files.writeString(dir.resolve("htpasswd"), line + "\n", StandardCharsets.UTF_8);
-      config.append("auth:\n  htpasswd: {realm: rig, path: \"").append(dir.resolve("htpasswd")).append("\"}\n");
-    }
+        .append("  delete: {enabled: true}\n  cache: {blobdescriptor: inmemory}\n").append(authConfig);
     int port = freePort();
     config.append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
         .append("  secret: rig-").append(port).append('\n');

@@ -146,6 +146,9 @@ public final class RegistryProxy implements AutoCloseable {
     if (fail.status() == 0) {
       throw new IOException("fault injection: dropping the connection mid-upload");
     }
+    // read the rest before answering: closing with unread bytes resets the connection, and the client
+    // would see a broken connection instead of the injected status
+    exchange.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
     respond(exchange, fail.status(), Map.of("Content-Type", "application/json"),
         "{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"injected fault\"}]}".getBytes(StandardCharsets.UTF_8));
   }

@@ -3,9 +3,13 @@ package io.rolloutpilot.testkit.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rolloutpilot.core.image.reference.Digest;
 import io.rolloutpilot.core.validation.InvalidInputException;
 import java.io.RandomAccessFile;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input is refused with a message saying what is wrong, before anything reaches the registry:
- * the proxy in front of it sees no upload (no POST, no PUT) for any of these.
+ * the proxy in front of it sees no upload (no POST, no PUT) for any of these; a blob whose content
+ * does not match its digest is caught while it is sent and never completes (see its test).
  */
 class BadSourceTest {
   @TempDir
@@ -116,17 +121,32 @@ class BadSourceTest {
         .hasMessageContaining("does not contain");
   }
 
+  /**
+   * Blob content is hashed while it is sent, not in a pass before: a corrupt layer is caught as bad
+   * input, its upload never completes (the final bytes are withheld) and no manifest or tag is put.
+   */
   @Test
-  void blobWithFlippedByteIsCaughtBeforeUpload() throws Exception {
+  void blobWithFlippedByteNeverCompletesAndGetsNoManifest() throws Exception {
     Path broken = copyOfGood("flipped");
-    try (RandomAccessFile file = new RandomAccessFile(
-        broken.resolve("blobs/sha256/" + image.layers().get(0).digest().hex()).toFile(), "rw")) {
+    Digest corrupt = image.layers().get(0).digest();
+    try (RandomAccessFile file = new RandomAccessFile(broken.resolve("blobs/sha256/" + corrupt.hex()).toFile(), "rw")) {
       file.seek(1000);
       int b = file.read();
       file.seek(1000);
       file.write(b ^ 0xff);
     }
-    assertThat(refused("oci:" + broken + ":v1", to())).hasMessageContaining("corrupt");
+    try (RegistryProxy own = RegistryProxy.start(URI.create("http://" + registry.authority()), null, null)) {
+      Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> Pushes.plain(own.authority())
+          .push("oci:" + broken + ":v1", own.authority() + "/team/flipped:1"));
+      assertThat(thrown).isInstanceOf(InvalidInputException.class).hasMessageContaining("is corrupt")
+          .hasMessageContaining(corrupt.value());
+      assertThat(own.requests()).as("no manifest or tag after a corrupt blob")
+          .noneMatch(r -> r.startsWith("PUT") && r.contains("/manifests/"));
+      HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://"
+          + registry.authority() + "/v2/team/flipped/blobs/" + corrupt.value())).method("HEAD",
+          HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+      assertThat(head.statusCode()).as("the corrupt blob must not be stored").isEqualTo(404);
+    }
   }
 
   @Test
@@ -150,5 +170,15 @@ class BadSourceTest {
     assertThatThrownBy(() -> Pushes.plain(proxy.authority()).push(image.ociSource(), "team/app:1"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("no registry host");
     assertThat(uploads()).isEmpty();
+  }
+
+  /** A registry source must name its host: no implicit public default registry is ever contacted. */
+  @Test
+  void registrySourceWithoutHostIsRefused() {
+    for (String from : List.of("docker://team/app:1", "docker://app", "docker://library/app@sha256:" + "a".repeat(64))) {
+      assertThat(refused(from, to())).as(from).hasMessageContaining("names no registry host")
+          .hasMessageContaining("write it out");
+    }
+    assertThat(proxy.requests()).as("not even a ping").isEmpty();
   }
 }

@@ -74,7 +74,7 @@ class EcrPushTest {
 
   static EcrSettings settings(URI api, URI registry) {
     return new EcrSettings(EcrRig.REGION, null, new AwsCredentialsSpec.Static("AKIDEXAMPLE", SECRET_KEY, null), null,
-        api, registry, Duration.ofSeconds(1));
+        api, registry, null, Duration.ofSeconds(1));
   }
 
   EcrPublisher publisher(EcrSettings settings, Set<String> trustedCerts) {

@@ -1,0 +1,109 @@
+package io.rolloutpilot.testkit.ecr;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * AWS STS over real HTTP, speaking the Query protocol the SDK uses for AssumeRole: a form-encoded
+ * POST answered with XML temporary credentials (a fresh {@code ASIA...} key id, secret and session
+ * token per call). Records who signed each call and the role asked for.
+ */
+public final class StsFake implements AutoCloseable {
+  /** One AssumeRole call: the role and session name asked for, and the caller's signature. */
+  public record AssumeRole(String roleArn, String sessionName, SignedCall caller, String issuedKeyId,
+      String issuedSecret, String issuedSessionToken) {}
+
+  private final HttpServer server;
+  private final List<AssumeRole> calls = new CopyOnWriteArrayList<>();
+
+  private StsFake(HttpServer server) {
+    this.server = server;
+  }
+
+  public static StsFake start() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 16);
+    StsFake fake = new StsFake(server);
+    server.createContext("/", fake::handle);
+    server.start();
+    return fake;
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  public List<AssumeRole> calls() {
+    return List.copyOf(calls);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      SignedCall caller = SignedCall.of(form.get("Action"), exchange.getRequestHeaders().getFirst("Authorization"),
+          exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"));
+      if (!"AssumeRole".equals(form.get("Action"))) {
+        reply(exchange, 400, "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>the"
+            + " fake implements AssumeRole only</Message></Error><RequestId>" + UUID.randomUUID()
+            + "</RequestId></ErrorResponse>");
+        return;
+      }
+      String suffix = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
+      AssumeRole call = new AssumeRole(form.get("RoleArn"), form.get("RoleSessionName"), caller,
+          "ASIA" + suffix.substring(0, 16), "assumed-secret-" + suffix, "assumed-session-" + suffix);
+      calls.add(call);
+      reply(exchange, 200, response(call));
+    }
+  }
+
+  private static String response(AssumeRole call) {
+    String expiration = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+    String role = call.roleArn().substring(call.roleArn().lastIndexOf('/') + 1);
+    return "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+        + "<Credentials><AccessKeyId>" + call.issuedKeyId() + "</AccessKeyId><SecretAccessKey>" + call.issuedSecret()
+        + "</SecretAccessKey><SessionToken>" + call.issuedSessionToken() + "</SessionToken><Expiration>" + expiration
+        + "</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::" + EcrControlPlaneFake.ACCOUNT
+        + ":assumed-role/" + role + "/" + call.sessionName() + "</Arn><AssumedRoleId>AROAFAKE:" + call.sessionName()
+        + "</AssumedRoleId></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>" + UUID.randomUUID()
+        + "</RequestId></ResponseMetadata></AssumeRoleResponse>";
+  }
+
+  private static Map<String, String> form(String body) {
+    Map<String, String> form = new LinkedHashMap<>();
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return form;
+  }
+
+  private static void reply(HttpExchange exchange, int status, String xml) throws IOException {
+    byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/xml");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
