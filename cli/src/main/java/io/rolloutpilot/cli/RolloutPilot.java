@@ -1,17 +1,8 @@
 package io.rolloutpilot.cli;
 
-import io.rolloutpilot.cli.command.AbortCommand;
-import io.rolloutpilot.cli.command.DeployCommand;
-import io.rolloutpilot.cli.command.PauseCommand;
-import io.rolloutpilot.cli.command.PromoteCommand;
-import io.rolloutpilot.cli.command.ResumeCommand;
-import io.rolloutpilot.cli.command.RetryCommand;
-import io.rolloutpilot.cli.command.StatusCommand;
-import io.rolloutpilot.cli.command.UndoCommand;
-import io.rolloutpilot.cli.demo.DemoCommand;
-import io.rolloutpilot.cli.sandbox.SandboxCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,10 +13,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "rollout-pilot", mixinStandardHelpOptions = true, versionProvider = RolloutPilot.Version.class,
     description = "Drive Argo Rollouts canary releases: deploy an image, follow it step by step, promote, abort,"
         + " retry or undo it.",
-    subcommands = {StatusCommand.class, DeployCommand.class, PromoteCommand.class, AbortCommand.class,
-        RetryCommand.class, UndoCommand.class, PauseCommand.class, ResumeCommand.class, SandboxCommand.class,
-        DemoCommand.class, io.rolloutpilot.cli.push.PushCommand.class, AnalyzeCommand.class,
-        CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 the release failed (Degraded, aborted, timed out, deleted),"
         + " 2 bad input, 3 environment error (unreachable, unauthorized, not found)."})
 public final class RolloutPilot implements Runnable {
@@ -38,14 +25,19 @@ public final class RolloutPilot implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    ProcessExit.exit(commandLine(Subcommands.forArgs(args)).execute(args));
   }
 
-  /** The configured command line; tests use it in-process with their own writers. */
+  /** The configured command line with every subcommand; tests use it in-process with their own writers. */
   public static CommandLine commandLine() {
+    return commandLine(Subcommands.all());
+  }
+
+  private static CommandLine commandLine(List<Class<?>> subcommands) {
     ErrorReporter errors = new ErrorReporter();
-    CommandLine cmd = new CommandLine(new RolloutPilot())
-        .setExecutionExceptionHandler(errors)
+    CommandLine cmd = new CommandLine(new RolloutPilot());
+    subcommands.forEach(cmd::addSubcommand);
+    cmd.setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)
         .setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
         .setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
