@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Push benchmark (issue 3), side by side with skopeo copy on the same generated image:
-#   1. cold push, whole process, fresh registry per run, tools alternating: medians and ratio ours/skopeo
-#   2. re-push when every blob exists: in process and whole process (and skopeo's whole process)
+#   1. cold push, whole process, fresh registry per run, our CLI through bin/rollout-pilot (as users
+#      run it) and as java -jar, and skopeo, rotating: medians and ratios ours/skopeo
+#   2. re-push when every blob exists: in process and whole process (both ways, and skopeo's)
 #   3. promote between repositories of one registry with mount: time and blob bytes sent
 #   4. raw throughput of one 256 MiB blob PUT (the single-stream limit)
 # Needs the Debian packages docker-registry and skopeo. Prints its figures; nothing is hard-coded.
+# Builds in the reactor (package, no install into the local Maven repository).
 # Usage: bench/push.sh [RUNS=5] [TOTAL_MIB=256]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,12 +15,11 @@ TOTAL_MIB=${2:-256}
 for tool in docker-registry skopeo; do
   command -v "$tool" >/dev/null || { echo "bench/push.sh needs $tool: apt-get install -y $tool" >&2; exit 3; }
 done
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 echo "== building" >&2
-mvn -B -q -ntp -DskipTests install -pl bench,cli -am >&2
-mvn -B -q -ntp dependency:build-classpath -pl bench -Dmdep.outputFile="$work/cp.txt" >&2
-cp="bench/target/classes:$(cat "$work/cp.txt")"
+mvn -B -q -ntp -DskipTests package dependency:build-classpath -pl bench,cli -am \
+  -Dmdep.outputFile=target/bench-classpath.txt >&2
+cp="bench/target/classes:$(cat bench/target/bench-classpath.txt)"
 
-java -cp "$cp" io.rolloutpilot.bench.push.PushBench "$PWD/cli/target/rollout-pilot.jar" "$RUNS" "$TOTAL_MIB"
+java -cp "$cp" io.rolloutpilot.bench.push.PushBench "$PWD/cli/target/rollout-pilot.jar" "$PWD/bin/rollout-pilot" \
+  "$RUNS" "$TOTAL_MIB"

@@ -27,26 +27,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 /**
  * Push benchmark beside {@code skopeo copy}: the same generated image (5 layers, 256 MiB of random
- * data), a freshly started registry for every cold run, the two tools alternating, medians over RUNS.
- * Usage: PushBench CLI_JAR [RUNS=5] [TOTAL_MIB=256]. Prints figures only; nothing is hard-coded.
+ * data), a freshly started registry for every cold run, our CLI both as users run it
+ * ({@code bin/rollout-pilot}) and as {@code java -jar}, the three rotating, medians over RUNS.
+ * Usage: PushBench CLI_JAR LAUNCHER [RUNS=5] [TOTAL_MIB=256]. Prints figures only; nothing is hard-coded.
  */
 public final class PushBench {
+  /** The three ways a push is run, rotated so none always goes first. */
+  private enum Tool { LAUNCHER, JAR, SKOPEO }
+
   private final Path jar;
+  private final Path launcher;
   private final int runs;
   private final Path work;
   private final TestImages.Layout image;
   private final Path skopeo = Tools.require("skopeo", "skopeo");
 
-  private PushBench(Path jar, int runs, Path work, TestImages.Layout image) {
+  private PushBench(Path jar, Path launcher, int runs, Path work, TestImages.Layout image) {
     this.jar = jar;
+    this.launcher = launcher;
     this.runs = runs;
     this.work = work;
     this.image = image;
@@ -54,92 +63,127 @@ public final class PushBench {
 
   public static void main(String[] args) throws Exception {
     Path jar = Path.of(args[0]);
-    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    long totalMib = args.length > 2 ? Long.parseLong(args[2]) : 256;
+    Path launcher = Path.of(args[1]);
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    long totalMib = args.length > 3 ? Long.parseLong(args[3]) : 256;
     Path work = Files.createTempDirectory("push-bench");
     try {
       long t0 = System.nanoTime();
       TestImages.Layout image = TestImages.single(work.resolve("image"), 7, 5, totalMib * 1024 * 1024 / 5, false, "v1");
       System.out.printf(Locale.ROOT, "image: 5 layers, %d MiB random data, digest %s (generated in %.1f s)%n",
           totalMib, image.root().digest(), (System.nanoTime() - t0) / 1e9);
-      new PushBench(jar, runs, work, image).run();
+      new PushBench(jar, launcher, runs, work, image).run();
     } finally {
       deleteTree(work);
     }
   }
 
   private void run() throws Exception {
-    Stats oursCold = new Stats();
-    Stats skopeoCold = new Stats();
-    Stats oursRepushInProcess = new Stats();
-    Stats oursRepushProcess = new Stats();
-    Stats skopeoRepush = new Stats();
+    double firstLauncherRun = firstLauncherRun();
+    Map<Tool, Stats> cold = new EnumMap<>(Tool.class);
+    Map<Tool, Stats> repush = new EnumMap<>(Tool.class);
+    for (Tool tool : Tool.values()) {
+      cold.put(tool, new Stats());
+      repush.put(tool, new Stats());
+    }
+    Stats inProcess = new Stats();
     Stats promote = new Stats();
     long promoteBytes = -1;
     for (int i = 0; i < runs; i++) {
-      boolean oursFirst = i % 2 == 0;
-      for (int turn = 0; turn < 2; turn++) {
-        boolean ours = (turn == 0) == oursFirst;
+      for (int turn = 0; turn < Tool.values().length; turn++) {
+        Tool tool = Tool.values()[(i + turn) % Tool.values().length];
         try (LocalRegistry registry = LocalRegistry.startPlain(work.resolve("reg-" + i + "-" + turn))) {
           String to = registry.authority() + "/bench/app:1";
-          if (ours) {
-            oursCold.add(time(ourCli(registry, to)));
-            oursRepushProcess.add(time(ourCli(registry, to)));
-            ImagePublisher publisher = publisher(registry);
-            for (int k = 0; k < 3; k++) {
-              long start = System.nanoTime();
-              PushResult again = publisher.push(request(image.ociSource(), to), PushListener.none());
-              oursRepushInProcess.add((System.nanoTime() - start) / 1e6);
-              require(again.blobsUploaded() == 0, "re-push uploaded blobs");
-            }
-            long start = System.nanoTime();
-            PushResult promoted = publisher.push(request("docker://" + to, registry.authority() + "/prod/app:1"),
-                PushListener.none());
-            promote.add((System.nanoTime() - start) / 1e6);
-            promoteBytes = Math.max(promoteBytes, promoted.bytesUploaded());
-          } else {
-            skopeoCold.add(time(skopeoCopy(registry, to)));
-            skopeoRepush.add(time(skopeoCopy(registry, to)));
+          cold.get(tool).add(time(command(tool, registry, to)));
+          repush.get(tool).add(time(command(tool, registry, to)));
+          if (tool == Tool.JAR) {
+            promoteBytes = Math.max(promoteBytes, inProcess(registry, to, inProcess, promote));
           }
           deleteTree(registry.dataDirectory());
         }
       }
     }
-    double throughput = rawPutThroughput();
-    print(oursCold, skopeoCold, oursRepushInProcess, oursRepushProcess, skopeoRepush, promote, promoteBytes,
-        throughput);
+    print(cold, repush, inProcess, promote, promoteBytes, firstLauncherRun, rawPutThroughput());
   }
 
-  private void print(Stats oursCold, Stats skopeoCold, Stats inProcess, Stats oursProcess, Stats skopeoRepush,
-      Stats promote, long promoteBytes, double throughput) {
+  /** The launcher's first run records its class data sharing archive; timed once, apart from the rest. */
+  private double firstLauncherRun() throws Exception {
+    try (var archives = Files.newDirectoryStream(jar.getParent(), "*.jsa")) {
+      for (Path archive : archives) {
+        Files.delete(archive);
+      }
+    }
+    try (LocalRegistry registry = LocalRegistry.startPlain(work.resolve("reg-first"))) {
+      double ms = time(command(Tool.LAUNCHER, registry, registry.authority() + "/bench/first:1"));
+      deleteTree(registry.dataDirectory());
+      return ms;
+    }
+  }
+
+  /** Re-push in process three times, then promote to another repository; returns the promote's bytes sent. */
+  private long inProcess(LocalRegistry registry, String to, Stats inProcess, Stats promote) throws Exception {
+    ImagePublisher publisher = publisher(registry);
+    for (int k = 0; k < 3; k++) {
+      long start = System.nanoTime();
+      PushResult again = publisher.push(request(image.ociSource(), to), PushListener.none());
+      inProcess.add((System.nanoTime() - start) / 1e6);
+      require(again.blobsUploaded() == 0, "re-push uploaded blobs");
+    }
+    long start = System.nanoTime();
+    PushResult promoted = publisher.push(request("docker://" + to, registry.authority() + "/prod/app:1"),
+        PushListener.none());
+    promote.add((System.nanoTime() - start) / 1e6);
+    return promoted.bytesUploaded();
+  }
+
+  private void print(Map<Tool, Stats> cold, Map<Tool, Stats> repush, Stats inProcess, Stats promote,
+      long promoteBytes, double firstLauncherRun, double throughput) {
+    double skopeoCold = cold.get(Tool.SKOPEO).median();
     System.out.println();
-    System.out.println("cold push, whole process, fresh registry each run (" + runs + " runs each, alternating):");
-    System.out.println("  rollout-pilot push  " + oursCold.describe());
-    System.out.println("  skopeo copy         " + skopeoCold.describe());
-    System.out.printf(Locale.ROOT, "  ratio ours/skopeo   %.2f (goal <= 1.0)%n", oursCold.median() / skopeoCold.median());
+    System.out.println("cold push, whole process, fresh registry each run (" + runs + " runs each, rotating):");
+    System.out.println("  bin/rollout-pilot push    " + cold.get(Tool.LAUNCHER).describe());
+    System.out.println("  java -jar ... push        " + cold.get(Tool.JAR).describe());
+    System.out.println("  skopeo copy               " + cold.get(Tool.SKOPEO).describe());
+    System.out.printf(Locale.ROOT, "  ratio launcher/skopeo     %.2f (goal <= 1.0)%n",
+        cold.get(Tool.LAUNCHER).median() / skopeoCold);
+    System.out.printf(Locale.ROOT, "  ratio java -jar/skopeo    %.2f%n", cold.get(Tool.JAR).median() / skopeoCold);
     System.out.println("re-push, every blob present:");
-    System.out.println("  ours, in process    " + inProcess.describe() + "  (goal <= 50 ms)");
-    System.out.println("  ours, whole process " + oursProcess.describe());
-    System.out.println("  skopeo, whole proc. " + skopeoRepush.describe());
+    System.out.println("  ours, in process          " + inProcess.describe() + "  (goal <= 50 ms)");
+    System.out.println("  bin/rollout-pilot push    " + repush.get(Tool.LAUNCHER).describe());
+    System.out.println("  java -jar ... push        " + repush.get(Tool.JAR).describe());
+    System.out.println("  skopeo copy               " + repush.get(Tool.SKOPEO).describe());
+    System.out.printf(Locale.ROOT, "first bin/rollout-pilot push (records the class data sharing archive): %.0f ms%n",
+        firstLauncherRun);
     System.out.println("promote between repositories of one registry (mount), in process:");
-    System.out.println("  ours                " + promote.describe() + "  blob bytes sent (max over runs): "
+    System.out.println("  ours                      " + promote.describe() + "  blob bytes sent (max over runs): "
         + promoteBytes + " (goal 0)");
     System.out.printf(Locale.ROOT, "raw single-blob PUT, 256 MiB, java.net.http (single-stream limit): %.0f MiB/s%n",
         throughput);
   }
 
-  private List<String> ourCli(LocalRegistry registry, String to) {
-    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-        "push", "--from", image.ociSource(), "--to", to, "--insecure-registry", registry.authority());
+  private List<String> command(Tool tool, LocalRegistry registry, String to) {
+    List<String> push = List.of("push", "--from", image.ociSource(), "--to", to, "--insecure-registry",
+        registry.authority());
+    List<String> command = new ArrayList<>();
+    switch (tool) {
+      case LAUNCHER -> command.add(launcher.toString());
+      case JAR -> command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+          jar.toString()));
+      case SKOPEO -> {
+        return skopeoCopy(to);
+      }
+    }
+    command.addAll(push);
+    return command;
   }
 
-  private List<String> skopeoCopy(LocalRegistry registry, String to) {
+  private List<String> skopeoCopy(String to) {
     return List.of(skopeo.toString(), "copy", "--quiet", "--dest-tls-verify=false", image.ociSource(), "docker://" + to);
   }
 
   private static double time(List<String> command) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    Tools.run(command, null, 600).requireSuccess(command.get(0).endsWith("java") ? "rollout-pilot push" : "skopeo");
+    Tools.run(command, null, 600).requireSuccess(command.get(0).endsWith("skopeo") ? "skopeo" : "rollout-pilot push");
     return (System.nanoTime() - start) / 1e6;
   }
 
