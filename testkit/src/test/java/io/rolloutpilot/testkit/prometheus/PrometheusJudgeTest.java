@@ -92,10 +92,39 @@ class PrometheusJudgeTest {
 
   static JudgeResult judge(String spec, String canaryHash, MetricSource source, List<String> progress)
       throws Exception {
+    return judge(spec, canaryHash, source, progress, start);
+  }
+
+  static JudgeResult judge(String spec, String canaryHash, MetricSource source, List<String> progress,
+      Instant canaryStart) throws Exception {
     AnalysisSpec parsed = new AnalysisSpecParser().parse(spec);
     CanaryJudge judge = new CanaryJudge(source, new MetricDecider(new TwoSampleComparator(new MannWhitneyTest())),
         new Aggregator(), new QueryPlanner(), Clock.systemUTC(), Sleeper.REAL, progress::add);
-    return judge.judge(new JudgeRequest(parsed, canaryHash, STABLE, start, Duration.ofMinutes(5)));
+    return judge.judge(new JudgeRequest(parsed, canaryHash, STABLE, canaryStart, Duration.ofMinutes(5)));
+  }
+
+  /** A 15-minute window starting {@code minutes} after the traffic did, with 50 minutes of baseline history. */
+  static String historySpec() {
+    return SPEC.replace("window: { warmup: 5m, duration: 60m, step: 1m }",
+        "window: { duration: 15m, step: 1m, rhoHistory: 50m }")
+        .replace("    group: errors", "    minSamples: 15\n    group: errors")
+        .replace("    group: latency", "    minSamples: 15\n    group: latency");
+  }
+
+  @Test
+  void rhoComesFromTheBaselineHistoryWhenItExistsAndFromTheWindowOtherwise() throws Exception {
+    List<String> progress = new CopyOnWriteArrayList<>();
+    JudgeResult late = judge(historySpec(), "good1", source(rig.url(), progress), progress,
+        start.plus(Duration.ofMinutes(52)));
+    // A/A-like canary on 16 samples: PASS or, with so few, INCONCLUSIVE; never a regression.
+    assertThat(late.verdict()).as(late.reason() + " " + late.metrics()).isIn(Verdict.PASSED, Verdict.INCONCLUSIVE);
+    assertThat(metric(late, "p99-latency").statistics().rhoSource()).isEqualTo("baseline history, 50 samples");
+    assertThat(metric(late, "error-ratio").statistics().rhoSource()).isEqualTo("baseline history, 50 samples");
+    // Ten minutes in, the stable version has only ~9 steps of history: the window's own estimate is used.
+    JudgeResult early = judge(historySpec(), "good1", source(rig.url(), progress), progress,
+        start.plus(Duration.ofMinutes(10)));
+    assertThat(metric(early, "p99-latency").statistics().rhoSource())
+        .startsWith("in window, 32 samples (baseline history of ").contains("48 needed");
   }
 
   static PrometheusMetricSource source(String url, List<String> progress) {

@@ -43,6 +43,7 @@ public final class CanaryJudge {
     Instant start = request.canaryStart().plus(spec.window().warmup());
     Instant end = request.canaryStart().plus(spec.window().duration());
     Instant deadline = request.deadline() == null ? null : clock.instant().plus(request.deadline());
+    BaselineHistories histories = new BaselineHistories(source, spec, request.canaryStart());
     FailFastTracker tracker = new FailFastTracker();
     int looks = 0;
     Instant look = start.plus(spec.window().evaluateEvery());
@@ -50,7 +51,7 @@ public final class CanaryJudge {
       if (!waitUntil(look, deadline)) {
         return timedOut(request, looks, start, end);
       }
-      List<MetricResult> interim = evaluate(plans, spec, start, look, true);
+      List<MetricResult> interim = evaluate(plans, histories, spec, start, look, true);
       looks++;
       listener.progress("interim look " + looks + " at " + look + ": " + summary(interim));
       MetricResult confirmed = tracker.record(interim);
@@ -64,19 +65,19 @@ public final class CanaryJudge {
     if (!waitUntil(end, deadline)) {
       return timedOut(request, looks, start, end);
     }
-    List<MetricResult> last = evaluate(plans, spec, start, end, false);
+    List<MetricResult> last = evaluate(plans, histories, spec, start, end, false);
     looks++;
     listener.progress("final look over " + start + " .. " + end + ": " + summary(last));
     return result(request, aggregator.aggregate(last, spec.scoring()), last, looks, start, end);
   }
 
-  private List<MetricResult> evaluate(List<QueryPlan> plans, AnalysisSpec spec, Instant from, Instant to,
-      boolean interim) {
+  private List<MetricResult> evaluate(List<QueryPlan> plans, BaselineHistories histories, AnalysisSpec spec,
+      Instant from, Instant to, boolean interim) {
     DecisionSettings settings = new DecisionSettings(spec.alpha(), spec.autocorrelation(), interim);
     long step = spec.window().step().toMillis();
     List<MetricResult> results = new ArrayList<>();
     for (QueryPlan plan : plans) {
-      MetricData data = source.fetch(plan, from.toEpochMilli(), to.toEpochMilli(), step);
+      MetricData data = histories.attach(plan, source.fetch(plan, from.toEpochMilli(), to.toEpochMilli(), step));
       MetricResult result = decider.decide(data, settings);
       results.add(result);
       if (result.verdict() == MetricVerdict.ERROR) {

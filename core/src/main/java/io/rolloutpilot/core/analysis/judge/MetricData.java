@@ -9,13 +9,26 @@ import java.util.List;
  * samples are null.
  *
  * @param gridTimes epoch milliseconds of the step grid both groups share
+ * @param baselineHistory the baseline before t₀, for ρ̂ only ({@link BaselineHistory#OFF} when not fetched)
  */
 public record MetricData(MetricSpec metric, long[] gridTimes, GroupSamples canary, GroupSamples baseline,
-    List<String> canaryQueries, List<String> baselineQueries, List<String> warnings, String error) {
+    List<String> canaryQueries, List<String> baselineQueries, List<String> warnings, String error,
+    BaselineHistory baselineHistory) {
   public MetricData {
     canaryQueries = List.copyOf(canaryQueries);
     baselineQueries = List.copyOf(baselineQueries);
     warnings = List.copyOf(warnings);
+  }
+
+  /** Without baseline history: ρ̂ comes from the window. */
+  public MetricData(MetricSpec metric, long[] gridTimes, GroupSamples canary, GroupSamples baseline,
+      List<String> canaryQueries, List<String> baselineQueries, List<String> warnings, String error) {
+    this(metric, gridTimes, canary, baseline, canaryQueries, baselineQueries, warnings, error, BaselineHistory.OFF);
+  }
+
+  public MetricData withBaselineHistory(BaselineHistory history) {
+    return new MetricData(metric, gridTimes, canary, baseline, canaryQueries, baselineQueries, warnings, error,
+        history);
   }
 
   public static MetricData failed(MetricSpec metric, List<String> canaryQueries, List<String> baselineQueries,

@@ -3,6 +3,8 @@ package io.rolloutpilot.core.analysis.judge;
 import io.rolloutpilot.core.analysis.stats.Comparison;
 import io.rolloutpilot.core.analysis.stats.CountTestResult;
 import io.rolloutpilot.core.analysis.stats.Descriptive;
+import io.rolloutpilot.core.analysis.stats.RhoEstimate;
+import io.rolloutpilot.core.analysis.stats.RhoEstimator;
 
 /**
  * The numbers behind a metric's verdict (reference §6.4).
@@ -10,15 +12,33 @@ import io.rolloutpilot.core.analysis.stats.Descriptive;
  * @param pValue the p-value in the bad direction (two-sided for {@code either})
  * @param pMethod exact, conditional-exact or normal
  * @param shiftLower one-sided lower bound of the canary − baseline shift (at α per side)
+ * @param rho the ρ̂ z was deflated by (0 = none)
+ * @param rhoSource where ρ̂ was estimated: "baseline history, N samples", "in window, N samples" or "off"
  * @param countTest for ratio metrics, the test on the window totals; null otherwise
  */
 public record MetricStatistics(Descriptive canary, Descriptive baseline, double shift, double shiftLower,
     double shiftUpper, double relativeChange, double meanRatio, double cles, double pValue, String pMethod,
-    double rho, CountTestResult countTest) {
+    double rho, String rhoSource, CountTestResult countTest) {
 
-  static MetricStatistics of(Comparison comparison, double pValue, CountTestResult countTest) {
+  static MetricStatistics of(Comparison comparison, double pValue, CountTestResult countTest,
+      BaselineHistory history) {
     return new MetricStatistics(comparison.canary(), comparison.baseline(), comparison.shift().estimate(),
         comparison.shift().lower(), comparison.shift().upper(), comparison.relativeChange(), comparison.meanRatio(),
-        comparison.cles(), pValue, comparison.test().method().label(), comparison.test().rho(), countTest);
+        comparison.cles(), pValue, comparison.test().method().label(), comparison.test().rho(),
+        rhoSource(comparison, history), countTest);
+  }
+
+  /** Where ρ̂ came from and, when history was asked for but not used, why not. */
+  static String rhoSource(Comparison comparison, BaselineHistory history) {
+    RhoEstimate rho = comparison.rho();
+    if (rho.source() != RhoEstimate.Source.IN_WINDOW || history == BaselineHistory.OFF) {
+      return rho.describe();
+    }
+    if (history.unavailable() != null) {
+      return rho.describe() + " (baseline history unavailable: " + history.unavailable() + ")";
+    }
+    int needed = RhoEstimator.HISTORY_FACTOR * Math.max(comparison.test().m(), comparison.test().n());
+    return rho.describe() + " (baseline history of " + history.size() + " samples not used: " + needed
+        + " needed, and it must vary)";
   }
 }

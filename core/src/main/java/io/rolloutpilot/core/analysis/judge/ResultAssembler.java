@@ -22,7 +22,7 @@ final class ResultAssembler {
   MetricResult compared(MetricData data, Judgement judgement, Comparison comparison, CountTestResult counts,
       double aggregate, double margin) {
     return build(data, judgement.verdict(), judgement.reason(),
-        MetricStatistics.of(comparison, judgement.pValue(), counts), aggregate, false, margin);
+        MetricStatistics.of(comparison, judgement.pValue(), counts, data.baselineHistory()), aggregate, false, margin);
   }
 
   private MetricResult build(MetricData data, MetricVerdict verdict, String reason, MetricStatistics statistics,

@@ -1,5 +1,6 @@
 package io.rolloutpilot.core.analysis.prometheus;
 
+import io.rolloutpilot.core.analysis.judge.BaselineHistory;
 import io.rolloutpilot.core.analysis.judge.GroupSamples;
 import io.rolloutpilot.core.analysis.judge.MetricData;
 import io.rolloutpilot.core.analysis.judge.MetricSource;
@@ -54,6 +55,28 @@ public final class PrometheusMetricSource implements MetricSource {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return MetricData.failed(metric, plan.canaryQueries(), plan.baselineQueries(), warnings, "interrupted");
+    }
+  }
+
+  /**
+   * Only the baseline queries, cleaned like the window's. Any failure, a query returning several series
+   * included, is reported as unavailable history: the window's own fetch reports real errors.
+   */
+  @Override
+  public BaselineHistory baselineHistory(QueryPlan plan, long startMillis, long endMillis, long stepMillis) {
+    List<String> ignored = new ArrayList<>();
+    try {
+      List<TimeSeries> baseline = new ArrayList<>();
+      for (String query : plan.baselineQueries()) {
+        baseline.add(single(query, startMillis, endMillis, stepMillis, ignored));
+      }
+      SampleCleaner cleaner = new SampleCleaner(SampleCleaner.grid(startMillis, endMillis, stepMillis));
+      return BaselineHistory.of(clean(cleaner, plan.metric(), baseline).values());
+    } catch (PrometheusException e) {
+      return BaselineHistory.unavailable(e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return BaselineHistory.unavailable("interrupted");
     }
   }
 

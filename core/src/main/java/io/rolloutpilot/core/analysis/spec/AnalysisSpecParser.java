@@ -24,7 +24,7 @@ public final class AnalysisSpecParser {
   private static final Set<String> TOP = Set.of("prometheus", "window", "selectors", "alpha", "autocorrelation",
       "scoring", "metrics");
   private static final Set<String> PROMETHEUS = Set.of("url", "auth", "tokenEnv", "username", "passwordEnv", "timeout");
-  private static final Set<String> WINDOW = Set.of("warmup", "duration", "step", "evaluateEvery");
+  private static final Set<String> WINDOW = Set.of("warmup", "duration", "step", "evaluateEvery", "rhoHistory");
   private static final Set<String> SELECTORS = Set.of("canary", "baseline", "canaryPods", "baselinePods");
   private static final Set<String> SCORING = Set.of("pass", "marginal", "groupWeights", "allowInconclusive");
 
@@ -92,7 +92,7 @@ public final class AnalysisSpecParser {
     node.onlyKeys(WINDOW);
     Duration duration = node.duration("duration", null);
     return new WindowSpec(node.duration("warmup", Duration.ZERO), duration, node.duration("step", Duration.ofMinutes(1)),
-        node.duration("evaluateEvery", duration));
+        node.duration("evaluateEvery", duration), node.duration("rhoHistory", Duration.ZERO));
   }
 
   private Selectors selectors(YamlNode node) {

@@ -1,5 +1,6 @@
 package io.rolloutpilot.core.analysis.spec;
 
+import io.rolloutpilot.core.analysis.stats.RhoEstimator;
 import io.rolloutpilot.core.validation.InvalidInputException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,11 +17,14 @@ final class SpecRules {
   static final int MAX_POINTS = 11_000;
   static final int WARN_BELOW_SAMPLES = 50;
   static final int WARN_ABOVE_METRICS = 12;
+  static final int MIN_HISTORY_POINTS = 10;
+  static final Duration MAX_HISTORY = Duration.ofHours(24);
 
   List<String> check(AnalysisSpec spec) {
     List<String> warnings = new ArrayList<>();
     checkAlpha(spec.alpha());
     checkWindow(spec.window());
+    checkRhoHistory(spec, warnings);
     checkScoring(spec);
     Set<String> names = new HashSet<>();
     for (int i = 0; i < spec.metrics().size(); i++) {
@@ -58,6 +62,36 @@ final class SpecRules {
     Duration every = window.evaluateEvery();
     if (every.isZero() || every.isNegative() || every.compareTo(window.duration()) > 0) {
       throw new InvalidInputException("window.evaluateEvery", "must be positive and at most window.duration");
+    }
+  }
+
+  /**
+   * A ρ̂ from fewer than 10 lag-1 pairs is noisier than the in-window one it would replace; beyond a day the
+   * stable version's old behaviour says little about now, and the query would cost Prometheus for nothing.
+   */
+  private static void checkRhoHistory(AnalysisSpec spec, List<String> warnings) {
+    WindowSpec window = spec.window();
+    if (!window.hasRhoHistory()) {
+      return;
+    }
+    if (window.rhoHistory().isNegative()) {
+      throw new InvalidInputException("window.rhoHistory", "must not be negative (0 turns it off)");
+    }
+    if (window.historyPoints() < MIN_HISTORY_POINTS) {
+      throw new InvalidInputException("window.rhoHistory", "covers " + window.historyPoints() + " steps; at least "
+          + MIN_HISTORY_POINTS + " are needed (use at least " + MIN_HISTORY_POINTS + " × window.step, or 0 for off)");
+    }
+    if (window.rhoHistory().compareTo(MAX_HISTORY) > 0 || window.historyPoints() > MAX_POINTS) {
+      throw new InvalidInputException("window.rhoHistory", "must be at most 24h and " + MAX_POINTS + " steps, got "
+          + window.rhoHistory().toMinutes() + "m (" + window.historyPoints() + " steps)");
+    }
+    long needed = RhoEstimator.HISTORY_FACTOR * window.gridPoints();
+    if (window.historyPoints() < needed) {
+      warnings.add("window.rhoHistory gives " + window.historyPoints() + " steps but " + needed
+          + " (" + RhoEstimator.HISTORY_FACTOR + " × the window's) are needed before it replaces the in-window ρ̂; it will not be used");
+    }
+    if (!spec.autocorrelation()) {
+      warnings.add("window.rhoHistory is set but autocorrelation is off, so no ρ̂ is used at all");
     }
   }
 

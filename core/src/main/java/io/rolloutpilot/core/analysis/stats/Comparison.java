@@ -1,7 +1,12 @@
 package io.rolloutpilot.core.analysis.stats;
 
-/** Everything the judge and the report need from comparing one metric's canary and baseline samples. */
-public record Comparison(MannWhitneyResult test, ShiftEstimate shift, Descriptive canary, Descriptive baseline) {
+/**
+ * Everything the judge and the report need from comparing one metric's canary and baseline samples.
+ *
+ * @param rho the ρ̂ used (also in {@code test().rho()}) with where it was estimated
+ */
+public record Comparison(MannWhitneyResult test, ShiftEstimate shift, Descriptive canary, Descriptive baseline,
+    RhoEstimate rho) {
 
   /** Δ̂ / median(baseline); NaN when the baseline median is 0. */
   public double relativeChange() {

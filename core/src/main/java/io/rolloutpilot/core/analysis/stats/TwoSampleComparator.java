@@ -16,10 +16,19 @@ public final class TwoSampleComparator {
    * @param correctAutocorrelation estimate ρ̂ from the ranks and deflate the evidence by it
    */
   public Comparison compare(double[] canary, double[] baseline, double alphaPerSide, boolean correctAutocorrelation) {
+    return compare(canary, baseline, alphaPerSide, correctAutocorrelation, new double[0]);
+  }
+
+  /**
+   * As above, with the baseline's samples from before the window, which give ρ̂ when they are long enough
+   * ({@link RhoEstimator}).
+   */
+  public Comparison compare(double[] canary, double[] baseline, double alphaPerSide, boolean correctAutocorrelation,
+      double[] baselineHistory) {
     Ranking ranking = Ranking.of(canary, baseline);
-    double rho = correctAutocorrelation ? LagOneAutocorrelation.ofRanks(ranking) : 0;
-    MannWhitneyResult result = test.test(ranking, rho);
-    ShiftEstimate shift = HodgesLehmann.estimate(canary, baseline, ranking, result.method(), rho, alphaPerSide);
-    return new Comparison(result, shift, Descriptive.of(canary), Descriptive.of(baseline));
+    RhoEstimate rho = correctAutocorrelation ? RhoEstimator.choose(ranking, baselineHistory) : RhoEstimate.OFF;
+    MannWhitneyResult result = test.test(ranking, rho.rho());
+    ShiftEstimate shift = HodgesLehmann.estimate(canary, baseline, ranking, result.method(), rho.rho(), alphaPerSide);
+    return new Comparison(result, shift, Descriptive.of(canary), Descriptive.of(baseline), rho);
   }
 }

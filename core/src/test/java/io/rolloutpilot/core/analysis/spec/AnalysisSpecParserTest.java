@@ -72,12 +72,29 @@ class AnalysisSpecParserTest {
       "duplicate name | metrics[1].name | duplicate",
       "warmup too long | window.duration | longer than",
       "bad duration | window.step | is not a duration",
-      "direction sideways | metrics[1].direction | not one of"})
+      "direction sideways | metrics[1].direction | not one of",
+      "rhoHistory: 9m | window.rhoHistory | at least 10",
+      "rhoHistory: 25h | window.rhoHistory | at most 24h",
+      "rhoHistory: -5m | window.rhoHistory | is not a duration"})
   void rejectsWithTheFieldNamed(String change, String field, String message) {
     String text = mutate(change);
     assertThatThrownBy(() -> parser.parse(text)).isInstanceOf(InvalidInputException.class)
         .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(field))
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void rhoHistoryIsOffByDefaultAndWarnedAboutWhenTooShortToBeUsed() {
+    assertThat(parser.parse(VALID).window().hasRhoHistory()).isFalse();
+    AnalysisSpec longEnough = parser.parse(VALID.replace("step: 1m }", "step: 1m, rhoHistory: 2h }"));
+    assertThat(longEnough.window().rhoHistory()).isEqualTo(Duration.ofHours(2));
+    assertThat(longEnough.window().historyPoints()).isEqualTo(120);
+    assertThat(longEnough.warnings()).noneSatisfy(w -> assertThat(w).contains("rhoHistory"));
+    AnalysisSpec tooShort = parser.parse(VALID.replace("step: 1m }", "step: 1m, rhoHistory: 30m }"));
+    assertThat(tooShort.warnings()).anySatisfy(w -> assertThat(w).contains("window.rhoHistory gives 30 steps but 93"));
+    AnalysisSpec noCorrection = parser.parse(VALID.replace("step: 1m }", "step: 1m, rhoHistory: 2h }")
+        + "autocorrelation: false\n");
+    assertThat(noCorrection.warnings()).anySatisfy(w -> assertThat(w).contains("autocorrelation is off"));
   }
 
   @Test
@@ -117,6 +134,9 @@ class AnalysisSpecParserTest {
       case "warmup too long": return VALID.replace("warmup: 2m", "warmup: 40m");
       case "bad duration": return VALID.replace("step: 1m", "step: 1 minute");
       case "direction sideways": return VALID + "    direction: sideways\n";
+      case "rhoHistory: 9m": return VALID.replace("step: 1m }", "step: 1m, rhoHistory: 9m }");
+      case "rhoHistory: 25h": return VALID.replace("step: 1m }", "step: 1m, rhoHistory: 25h }");
+      case "rhoHistory: -5m": return VALID.replace("step: 1m }", "step: 1m, rhoHistory: -5m }");
       default: throw new IllegalArgumentException(change);
     }
   }
