@@ -1,7 +1,9 @@
 package io.rolloutpilot.bench.analysis;
 
+import io.rolloutpilot.core.analysis.judge.BaselineHistory;
 import io.rolloutpilot.core.analysis.judge.MetricData;
 import io.rolloutpilot.core.analysis.spec.MetricSpec;
+import io.rolloutpilot.core.analysis.stats.RhoEstimator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,16 +17,26 @@ final class JudgeTiming {
     this.judge = judge;
   }
 
+  static int historySteps(int samples) {
+    return RhoEstimator.HISTORY_FACTOR * samples;
+  }
+
   /** Milliseconds per judgement for each timed repetition, sorted. */
   double[] measure(int metrics, int samples, int warmup, int repetitions, long seed) {
     SyntheticSeries series = new SyntheticSeries(new Random(seed));
+    SyntheticSeries before = new SyntheticSeries(new Random(~seed));
     Scenario shape = new Scenario("timing", samples, 30, 100, 0.002, 0.002, 0.25, 0.05, 0.3);
+    // History just long enough to be used (3x the window), so its ranking is part of what is timed.
+    Scenario past = shape.withSteps(historySteps(samples));
     List<MetricData> data = new ArrayList<>();
     for (int i = 0; i < metrics; i++) {
       boolean ratio = i % 2 == 0;
       MetricSpec spec = ratio ? BenchMetrics.ERRORS : BenchMetrics.LATENCY;
-      data.add(ratio ? BenchMetrics.data(spec, series.errorRatio(shape, 0.002), series.errorRatio(shape, 0.002))
-          : BenchMetrics.data(spec, series.latency(shape), series.latency(shape)));
+      MetricData window = ratio
+          ? BenchMetrics.data(spec, series.errorRatio(shape, 0.002), series.errorRatio(shape, 0.002))
+          : BenchMetrics.data(spec, series.latency(shape), series.latency(shape));
+      double[] history = ratio ? before.errorRatio(past, 0.002).values() : before.latency(past).values();
+      data.add(window.withBaselineHistory(BaselineHistory.of(history)));
     }
     long sink = 0;
     for (int i = 0; i < warmup; i++) {

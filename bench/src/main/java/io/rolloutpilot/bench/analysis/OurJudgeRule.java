@@ -7,6 +7,7 @@ import io.rolloutpilot.core.analysis.judge.MetricData;
 import io.rolloutpilot.core.analysis.judge.MetricDecider;
 import io.rolloutpilot.core.analysis.judge.MetricResult;
 import io.rolloutpilot.core.analysis.spec.ScoringSpec;
+import io.rolloutpilot.core.analysis.stats.RhoEstimator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,11 +16,14 @@ final class OurJudgeRule implements CanaryRule {
   private final MetricDecider decider;
   private final Aggregator aggregator;
   private final DecisionSettings settings;
+  private final int historySteps;
 
-  OurJudgeRule(MetricDecider decider, Aggregator aggregator, DecisionSettings settings) {
+  /** @param historySteps the baseline history the runs carry (window.rhoHistory in steps; 0 = off) */
+  OurJudgeRule(MetricDecider decider, Aggregator aggregator, DecisionSettings settings, int historySteps) {
     this.decider = decider;
     this.aggregator = aggregator;
     this.settings = settings;
+    this.historySteps = historySteps;
   }
 
   @Override
@@ -29,8 +33,10 @@ final class OurJudgeRule implements CanaryRule {
 
   @Override
   public String parameters() {
+    String history = historySteps == 0 ? "off" : "on, " + historySteps + " baseline steps before the window"
+        + " (used when >= " + RhoEstimator.HISTORY_FACTOR + "x the window's samples, else in-window rho-hat)";
     return "one-sided Mann-Whitney + HL bounds + count test, alpha " + settings.alpha() + ", rho correction "
-        + (settings.autocorrelation() ? "on" : "off") + ", margins as in the metric specs";
+        + (settings.autocorrelation() ? "on" : "off") + ", rhoHistory " + history + ", margins as in the metric specs";
   }
 
   @Override

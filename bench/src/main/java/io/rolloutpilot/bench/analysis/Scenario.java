@@ -11,6 +11,12 @@ package io.rolloutpilot.bench.analysis;
 public record Scenario(String name, int steps, int stepSeconds, double requestsPerSecond, double baselineErrorRatio,
     double canaryErrorRatio, double latencyMedian, double latencySigma, double phi) {
 
+  /** The same process over another number of steps (the baseline's history before the window). */
+  public Scenario withSteps(int otherSteps) {
+    return new Scenario(name, otherSteps, stepSeconds, requestsPerSecond, baselineErrorRatio, canaryErrorRatio,
+        latencyMedian, latencySigma, phi);
+  }
+
   public String parameters() {
     return String.format(java.util.Locale.ROOT, "%d x %ds steps, %.0f req/s per group, error ratio %.2f%% -> %.2f%%,"
         + " p99 latency median %.0f ms (log-sd %.2f), lag-1 autocorrelation %.1f", steps, stepSeconds,

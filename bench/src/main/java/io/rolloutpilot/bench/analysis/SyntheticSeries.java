@@ -18,10 +18,14 @@ final class SyntheticSeries {
   }
 
   GroupSamples errorRatio(Scenario s, double ratio) {
+    return errorRatio(s, ratio, ar1(s.steps(), s.phi()));
+  }
+
+  /** The error ratio driven by a given drift series (one value per step). */
+  GroupSamples errorRatio(Scenario s, double ratio, double[] drift) {
     double[] values = new double[s.steps()];
     double errors = 0;
     double requests = 0;
-    double[] drift = ar1(s.steps(), s.phi());
     for (int i = 0; i < s.steps(); i++) {
       double n = poisson(s.requestsPerSecond() * s.stepSeconds());
       double rate = ratio * Math.exp(RATE_DRIFT * drift[i] - RATE_DRIFT * RATE_DRIFT / 2);
@@ -35,8 +39,12 @@ final class SyntheticSeries {
   }
 
   GroupSamples latency(Scenario s) {
+    return latency(s, ar1(s.steps(), s.phi()));
+  }
+
+  /** The p99 latency driven by a given drift series (one value per step). */
+  GroupSamples latency(Scenario s, double[] drift) {
     double[] values = new double[s.steps()];
-    double[] drift = ar1(s.steps(), s.phi());
     for (int i = 0; i < s.steps(); i++) {
       values[i] = s.latencyMedian() * Math.exp(s.latencySigma() * drift[i]);
     }
@@ -51,6 +59,22 @@ final class SyntheticSeries {
     for (int i = 0; i < steps; i++) {
       previous = phi * previous + scale * random.nextGaussian();
       z[i] = previous;
+    }
+    return z;
+  }
+
+  /**
+   * The {@code steps} values of the same AR(1) that came before {@code first}, in time order. A stationary
+   * Gaussian AR(1) is time-reversible, so walking backwards with the same recursion gives the right joint
+   * law, and the window's own draws (and so every other figure) stay exactly as they were.
+   */
+  double[] ar1Before(int steps, double phi, double first) {
+    double[] z = new double[steps];
+    double scale = Math.sqrt(1 - phi * phi);
+    double next = first;
+    for (int i = steps - 1; i >= 0; i--) {
+      next = phi * next + scale * random.nextGaussian();
+      z[i] = next;
     }
     return z;
   }
