@@ -76,7 +76,8 @@ class FaultsTest {
     Pushes pushes = Pushes.plain(proxy.authority());
     PushResult result = pushes.push(image.ociSource(), to("faults/five:1"));
 
-    assertThat(pushes.count(PushEvent.Kind.RETRY)).isEqualTo(2);
+    // each injected 503 costs one retry; the proxy's close after an error can rarely cost one more
+    assertThat(pushes.count(PushEvent.Kind.RETRY)).isBetween(2L, 3L);
     assertThat(result.blobsUploaded()).isEqualTo(4);
     assertThat(skopeo.inspectRaw(registry, "faults/five:1", null, null)).isEqualTo(image.rootBytes());
     verifyPullable("faults/five:1");
@@ -88,7 +89,7 @@ class FaultsTest {
     Pushes pushes = Pushes.plain(proxy.authority());
     pushes.push(image.ociSource(), to("faults/reset:1"));
 
-    assertThat(pushes.count(PushEvent.Kind.RETRY)).isEqualTo(3);
+    assertThat(pushes.count(PushEvent.Kind.RETRY)).isBetween(3L, 4L);
     assertThat(skopeo.inspectRaw(registry, "faults/reset:1", null, null)).isEqualTo(image.rootBytes());
     verifyPullable("faults/reset:1");
   }
