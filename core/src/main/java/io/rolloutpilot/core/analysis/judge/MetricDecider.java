@@ -57,7 +57,7 @@ public final class MetricDecider {
     }
     double alphaPerSide = metric.direction().alphaPerSide(settings.effectiveAlpha());
     Comparison comparison = comparator.compare(data.canary().values(), data.baseline().values(), alphaPerSide,
-        settings.autocorrelation(), data.baselineHistory().values());
+        settings.autocorrelation(), data.baselineHistory().rho());
     double margin = metric.margin().resolve(comparison.baseline().median());
     CountTestResult counts = countTest(data);
     Judgement judgement = directional.judge(metric.direction(), comparison, counts, margin, alphaPerSide,

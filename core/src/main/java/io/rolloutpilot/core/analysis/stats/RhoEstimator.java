@@ -20,12 +20,14 @@ public final class RhoEstimator {
    * @param baselineHistory the baseline's cleaned samples before t₀ in time order (may be empty)
    */
   public static RhoEstimate choose(Ranking ranking, double[] baselineHistory) {
+    return choose(ranking, HistoryRho.of(baselineHistory));
+  }
+
+  /** As above, with the history's estimate already worked out. */
+  public static RhoEstimate choose(Ranking ranking, HistoryRho history) {
     int window = Math.max(ranking.m(), ranking.n());
-    if (baselineHistory.length >= HISTORY_FACTOR * window) {
-      double history = fromHistory(baselineHistory);
-      if (!Double.isNaN(history)) {
-        return new RhoEstimate(history, RhoEstimate.Source.BASELINE_HISTORY, baselineHistory.length);
-      }
+    if (history.samples() >= HISTORY_FACTOR * window && !Double.isNaN(history.rho())) {
+      return new RhoEstimate(history.rho(), RhoEstimate.Source.BASELINE_HISTORY, history.samples());
     }
     return new RhoEstimate(LagOneAutocorrelation.ofRanks(ranking), RhoEstimate.Source.IN_WINDOW, ranking.total());
   }

@@ -16,15 +16,15 @@ public final class TwoSampleComparator {
    * @param correctAutocorrelation estimate ρ̂ from the ranks and deflate the evidence by it
    */
   public Comparison compare(double[] canary, double[] baseline, double alphaPerSide, boolean correctAutocorrelation) {
-    return compare(canary, baseline, alphaPerSide, correctAutocorrelation, new double[0]);
+    return compare(canary, baseline, alphaPerSide, correctAutocorrelation, HistoryRho.NONE);
   }
 
   /**
-   * As above, with the baseline's samples from before the window, which give ρ̂ when they are long enough
+   * As above, with ρ̂ of the baseline's samples from before the window, used when they are long enough
    * ({@link RhoEstimator}).
    */
   public Comparison compare(double[] canary, double[] baseline, double alphaPerSide, boolean correctAutocorrelation,
-      double[] baselineHistory) {
+      HistoryRho baselineHistory) {
     Ranking ranking = Ranking.of(canary, baseline);
     RhoEstimate rho = correctAutocorrelation ? RhoEstimator.choose(ranking, baselineHistory) : RhoEstimate.OFF;
     MannWhitneyResult result = test.test(ranking, rho.rho());
