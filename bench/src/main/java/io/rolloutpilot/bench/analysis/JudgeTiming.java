@@ -21,12 +21,14 @@ final class JudgeTiming {
     return RhoEstimator.HISTORY_FACTOR * samples;
   }
 
-  /** Milliseconds per judgement for each timed repetition, sorted. */
-  double[] measure(int metrics, int samples, int warmup, int repetitions, long seed) {
+  /**
+   * Milliseconds per judgement for each timed repetition, sorted. With {@code withHistory} each metric
+   * also carries a baseline history just long enough to be used, so its ranking is part of what is timed.
+   */
+  double[] measure(int metrics, int samples, int warmup, int repetitions, long seed, boolean withHistory) {
     SyntheticSeries series = new SyntheticSeries(new Random(seed));
     SyntheticSeries before = new SyntheticSeries(new Random(~seed));
     Scenario shape = new Scenario("timing", samples, 30, 100, 0.002, 0.002, 0.25, 0.05, 0.3);
-    // History just long enough to be used (3x the window), so its ranking is part of what is timed.
     Scenario past = shape.withSteps(historySteps(samples));
     List<MetricData> data = new ArrayList<>();
     for (int i = 0; i < metrics; i++) {
@@ -36,7 +38,7 @@ final class JudgeTiming {
           ? BenchMetrics.data(spec, series.errorRatio(shape, 0.002), series.errorRatio(shape, 0.002))
           : BenchMetrics.data(spec, series.latency(shape), series.latency(shape));
       double[] history = ratio ? before.errorRatio(past, 0.002).values() : before.latency(past).values();
-      data.add(window.withBaselineHistory(BaselineHistory.of(history)));
+      data.add(withHistory ? window.withBaselineHistory(BaselineHistory.of(history)) : window);
     }
     long sink = 0;
     for (int i = 0; i < warmup; i++) {
