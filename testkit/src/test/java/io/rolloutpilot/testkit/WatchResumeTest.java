@@ -54,6 +54,29 @@ class WatchResumeTest {
         "MODIFIED change 4");
   }
 
+  @Test
+  void aDeletionSeenLiveOnAResumedWatchIsDelivered() throws Exception {
+    sandbox.controller().pause();
+    sandbox.apply(CanaryManifests.rollout("gone", "default", 1, "registry.example.com/app:1", "setWeight: 50"));
+    var rollouts = sandbox.client().genericKubernetesResources(ArgoResources.ROLLOUTS).inNamespace("default");
+    String seen = rollouts.withName("gone").get().getMetadata().getResourceVersion();
+    List<String> actions = new CopyOnWriteArrayList<>();
+    try (Watch watch = rollouts.withName("gone").withResourceVersion(seen).watch(new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, GenericKubernetesResource resource) {
+        actions.add(action.name());
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {}
+    })) {
+      Thread.sleep(300);
+      rollouts.withName("gone").delete();
+      awaitSize(actions, 1);
+    }
+    assertThat(actions).containsExactly("DELETED");
+  }
+
   private static void awaitSize(List<String> list, int size) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (list.size() < size && System.nanoTime() < deadline) {

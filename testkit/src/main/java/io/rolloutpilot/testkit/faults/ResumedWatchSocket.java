@@ -9,8 +9,9 @@ import java.io.IOException;
 /**
  * The socket a resumed watch's CRUD listener writes to. The CRUD mock greets every new watch with
  * ADDED events for all current objects; kube-apiserver sends a watch resumed from a resourceVersion
- * only what changed after it. Events for states up to the replayed ones are therefore held back here;
- * {@link WatchHistory} has already sent what the watch missed.
+ * only what changed after it. That greeting is held back here: ADDED events for states no newer than the
+ * replayed ones ({@link WatchHistory} has already sent what the watch missed). Live MODIFIED and
+ * DELETED events always pass; a DELETED event carries the object's last, older, resourceVersion.
  */
 final class ResumedWatchSocket implements WebSocket {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -44,8 +45,10 @@ final class ResumedWatchSocket implements WebSocket {
 
   private boolean alreadyReplayed(String event) {
     try {
-      JsonNode version = MAPPER.readTree(event).path("object").path("metadata").path("resourceVersion");
-      return !version.isMissingNode() && Long.parseLong(version.asText()) <= replayedUpTo;
+      JsonNode parsed = MAPPER.readTree(event);
+      JsonNode version = parsed.path("object").path("metadata").path("resourceVersion");
+      return "ADDED".equals(parsed.path("type").asText()) && !version.isMissingNode()
+          && Long.parseLong(version.asText()) <= replayedUpTo;
     } catch (IOException | NumberFormatException e) {
       return false;
     }
