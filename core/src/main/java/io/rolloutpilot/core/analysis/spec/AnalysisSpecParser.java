@@ -91,8 +91,10 @@ public final class AnalysisSpecParser {
   private WindowSpec window(YamlNode node) {
     node.onlyKeys(WINDOW);
     Duration duration = node.duration("duration", null);
-    return new WindowSpec(node.duration("warmup", Duration.ZERO), duration, node.duration("step", Duration.ofMinutes(1)),
-        node.duration("evaluateEvery", duration), node.duration("rhoHistory", Duration.ZERO));
+    Duration warmup = node.duration("warmup", Duration.ZERO);
+    Duration step = node.duration("step", Duration.ofMinutes(1));
+    return new WindowSpec(warmup, duration, step, node.duration("evaluateEvery", duration),
+        node.duration("rhoHistory", WindowSpec.defaultRhoHistory(warmup, duration, step)));
   }
 
   private Selectors selectors(YamlNode node) {

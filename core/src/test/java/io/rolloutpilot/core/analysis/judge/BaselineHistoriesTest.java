@@ -90,9 +90,9 @@ class BaselineHistoriesTest {
   }
 
   @Test
-  void withoutTheSettingNoHistoryIsAskedFor() throws Exception {
+  void turnedOffNoHistoryIsAskedFor() throws Exception {
     HistorySource source = new HistorySource();
-    AnalysisSpec off = new AnalysisSpecParser().parse(SPEC.replace(", rhoHistory: 40m", ""));
+    AnalysisSpec off = new AnalysisSpecParser().parse(SPEC.replace(", rhoHistory: 40m", ", rhoHistory: 0"));
     CanaryJudgeTest.FakeTime time = new CanaryJudgeTest.FakeTime(T0.plus(Duration.ofHours(1)));
     JudgeResult result = new CanaryJudge(source, JudgeFixtures.decider(), new Aggregator(), new QueryPlanner(),
         time.clock(), d -> { }, line -> { }).judge(new JudgeRequest(off, "abc123", "def456", T0, null));

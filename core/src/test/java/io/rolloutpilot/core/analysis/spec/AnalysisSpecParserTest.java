@@ -84,8 +84,14 @@ class AnalysisSpecParserTest {
   }
 
   @Test
-  void rhoHistoryIsOffByDefaultAndWarnedAboutWhenTooShortToBeUsed() {
-    assertThat(parser.parse(VALID).window().hasRhoHistory()).isFalse();
+  void rhoHistoryDefaultsToSixWindowsAndIsWarnedAboutWhenTooShortToBeUsed() {
+    // 2m warm-up of a 32m window at 1m steps: 31 points, six windows of history
+    assertThat(parser.parse(VALID).window().rhoHistory()).isEqualTo(Duration.ofMinutes(186));
+    assertThat(parser.parse(VALID).warnings()).noneSatisfy(w -> assertThat(w).contains("rhoHistory"));
+    assertThat(parser.parse(VALID.replace("step: 1m }", "step: 1m, rhoHistory: 0 }")).window().hasRhoHistory())
+        .isFalse();
+    assertThat(parser.parse(VALID.replace("duration: 32m, step: 1m }", "duration: 24h, step: 10s }"))
+        .window().historyPoints()).isEqualTo(8640);
     AnalysisSpec longEnough = parser.parse(VALID.replace("step: 1m }", "step: 1m, rhoHistory: 2h }"));
     assertThat(longEnough.window().rhoHistory()).isEqualTo(Duration.ofHours(2));
     assertThat(longEnough.window().historyPoints()).isEqualTo(120);
