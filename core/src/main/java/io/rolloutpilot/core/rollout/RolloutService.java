@@ -36,7 +36,7 @@ public final class RolloutService {
       return new DeployResult(request.rollout(), container, request.image(), generation, null);
     }
     FollowRequest follow = new FollowRequest(request.rollout(), request.waitFor(), request.timeout(),
-        request.degradedGrace(), generation);
+        request.degradedGrace(), 0).after(updated);
     return new DeployResult(request.rollout(), container, request.image(), generation,
         follower.follow(follow, listener));
   }

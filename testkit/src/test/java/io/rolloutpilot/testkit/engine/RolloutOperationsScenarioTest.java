@@ -121,9 +121,10 @@ class RolloutOperationsScenarioTest {
     assertThat(aborted.outcome()).isEqualTo(FollowResult.Outcome.DEGRADED);
     assertThat(aborted.reason()).startsWith("Degraded - RolloutAborted: Rollout aborted update to revision 2");
 
-    fx.service.retry(ref);
-    FollowResult again = fx.service.follow(FollowRequest.until(ref, WaitTarget.PAUSED_OR_HEALTHY, TIMEOUT),
-        fx.events);
+    Rollout retried = fx.service.retry(ref);
+    // the shared watch may not have caught up with our status patch yet; its older states must not count
+    FollowResult again = fx.service.follow(FollowRequest.until(ref, WaitTarget.PAUSED_OR_HEALTHY, TIMEOUT)
+        .after(retried), fx.events);
     assertThat(again.outcome()).isEqualTo(FollowResult.Outcome.PAUSED);
     assertThat(fx.client.get(ref).status().abort()).isFalse();
   }

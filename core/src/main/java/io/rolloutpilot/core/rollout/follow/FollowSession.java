@@ -44,7 +44,8 @@ final class FollowSession implements RolloutWatchHub.Subscriber {
 
   @Override
   public synchronized void onState(Rollout rollout) {
-    if (result.isDone() || rollout.metadata().generation() < request.minGeneration()) {
+    if (result.isDone() || rollout.metadata().generation() < request.minGeneration()
+        || request.predatesOurWrite(rollout)) {
       return;
     }
     last = rollout;

@@ -82,6 +82,22 @@ class FollowSessionTest {
   }
 
   @Test
+  void ignoresStatesOlderThanOurLastWrite() throws Exception {
+    FollowSession session = new FollowSession(new FollowRequest(REF, WaitTarget.HEALTHY, Duration.ZERO,
+        Duration.ZERO, 0, "42"), listener, timers, Clock.systemUTC());
+    session.onState(withResourceVersion(state(2, "Degraded", "RolloutAborted: aborted", true), "41"));
+    assertThat(session.result()).isNotDone();
+    session.onState(withResourceVersion(state(2, "Healthy", "", false), "43"));
+    assertThat(session.result().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(FollowResult.Outcome.HEALTHY);
+  }
+
+  private static Rollout withResourceVersion(Rollout rollout, String version) {
+    Rollout.Metadata m = rollout.metadata();
+    return new Rollout(new Rollout.Metadata(m.name(), m.namespace(), m.uid(), m.generation(), version,
+        m.annotations()), rollout.spec(), rollout.status());
+  }
+
+  @Test
   void abortFailsAtOnceEvenWithAGracePeriod() throws Exception {
     FollowSession session = session(WaitTarget.HEALTHY, Duration.ZERO, Duration.ofMinutes(5), 0);
     session.onState(state(2, "Degraded", "RolloutAborted: Rollout aborted update to revision 2", true));
