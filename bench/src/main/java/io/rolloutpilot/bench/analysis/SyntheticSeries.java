@@ -1,6 +1,7 @@
 package io.rolloutpilot.bench.analysis;
 
 import io.rolloutpilot.core.analysis.judge.GroupSamples;
+import io.rolloutpilot.testkit.prometheus.SyntheticTraffic;
 import java.util.Random;
 
 /**
@@ -79,18 +80,8 @@ final class SyntheticSeries {
     return z;
   }
 
-  /** Poisson by inversion for small means, normal approximation (rounded, ≥ 0) above 50. */
+  /** The same Poisson draw the Prometheus rig's synthetic traffic uses. */
   double poisson(double mean) {
-    if (mean > 50) {
-      return Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
-    }
-    double limit = Math.exp(-mean);
-    double product = random.nextDouble();
-    int k = 0;
-    while (product > limit) {
-      product *= random.nextDouble();
-      k++;
-    }
-    return k;
+    return SyntheticTraffic.poisson(random, mean);
   }
 }

@@ -99,7 +99,8 @@ public final class SyntheticTraffic {
         + "} " + value + " " + t + "\n";
   }
 
-  static long poisson(Random random, double mean) {
+  /** A Poisson draw: by inversion for small means, a rounded normal approximation (≥ 0) above 50. */
+  public static long poisson(Random random, double mean) {
     if (mean > 50) {
       return Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
     }
