@@ -23,6 +23,7 @@ import io.rolloutpilot.core.image.reference.PushTarget;
 import io.rolloutpilot.core.image.source.SourceSpec;
 import io.rolloutpilot.core.validation.ImageReference;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +66,10 @@ public final class PushCommand implements Callable<Integer> {
       + " HTTP allowed) for this one registry (repeatable)")
   List<String> insecure = new ArrayList<>();
 
+  @Option(names = "--ca-cert", paramLabel = "FILE", description = "PEM file with CA certificate(s) trusted in"
+      + " addition to the JDK's default trust store, for registries behind a private CA (verification stays on)")
+  Path caCert;
+
   @Option(names = "--username", paramLabel = "USER", description = "user for the destination registry (not ECR)")
   String username;
 
@@ -95,7 +100,10 @@ public final class PushCommand implements Callable<Integer> {
     SourceSpec source = SourceSpec.parse(from);
     Set<String> insecureHosts = new LinkedHashSet<>();
     insecure.forEach(h -> insecureHosts.add(TlsSettings.requireHostPort("--insecure-registry", h)));
-    RegistryHttpClients http = new RegistryHttpClients(new TlsSettings(null, insecureHosts));
+    // read and checked here, before any connection, so a bad --ca-cert is exit 2 with nothing sent
+    TlsSettings tls = caCert == null ? new TlsSettings(null, insecureHosts)
+        : TlsSettings.withCaCertificates("--ca-cert", caCert, insecureHosts);
+    RegistryHttpClients http = new RegistryHttpClients(tls);
     Credentials credentials = new Credentials(to, username, passwordEnv, source, fromUsername, fromPasswordEnv);
     PushOptions options = new PushOptions(parallel, immutableTags, io.rolloutpilot.core.image.oci.RetryPolicy.standard());
     PushListener listener = event -> {

@@ -110,9 +110,30 @@ class PushCommandTest {
     Run badInsecure = run("push", "--from", image.ociSource(), "--to", registry.authority() + "/cli/x",
         "--insecure-registry", "https://x");
     assertThat(badInsecure.exit()).isEqualTo(2);
+    Run badCaCert = run("push", "--from", image.ociSource(), "--to", registry.authority() + "/cli/ca:1",
+        "--ca-cert", dir.resolve("a").toString());
+    assertThat(badCaCert.exit()).isEqualTo(2);
+    assertThat(badCaCert.err()).contains("error: --ca-cert:").contains("not a readable file");
+    assertThat(badCaCert.out()).isEmpty();
+    Run notPem = run("push", "--from", image.ociSource(), "--to", registry.authority() + "/cli/ca:1",
+        "--ca-cert", writeNotPem().toString());
+    assertThat(notPem.exit()).isEqualTo(2);
+    assertThat(notPem.err()).contains("--ca-cert").contains("not a PEM file");
+    assertThat(notPem.err()).doesNotContain("blob_uploaded");
+    assertThat(run("push", "--from", image.ociSource(), "--to", registry.authority() + "/cli/ca:1",
+        "--insecure-registry", registry.authority(), "--ca-cert", writeNotPem().toString()).exit())
+        .as("checked even when the registry itself is insecure").isEqualTo(2);
     Run badGate = run(ecrArgs("push", "--from", image.ociSource(), "--to", "cli/x", "--scan-gate", "HUGE=1"));
     assertThat(badGate.exit()).isEqualTo(2);
     assertThat(badGate.err()).contains("--scan-gate");
+  }
+
+  static Path writeNotPem() {
+    try {
+      return java.nio.file.Files.writeString(dir.resolve("not-a-ca.pem"), "just some text, no certificate\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

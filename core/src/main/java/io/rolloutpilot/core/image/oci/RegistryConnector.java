@@ -81,7 +81,7 @@ public final class RegistryConnector {
 
   private static RegistryException tlsFailure(String authority, SSLException e) {
     return new RegistryException("TLS with registry " + authority + " failed: " + e.getMessage(),
-        "if the registry uses a private CA, add it to the Java trust store; --insecure-registry " + authority
-            + " turns verification off for this one registry", e);
+        "if the registry uses a private CA, pass its certificate with --ca-cert FILE; --insecure-registry "
+            + authority + " turns verification off for this one registry", e);
   }
 }

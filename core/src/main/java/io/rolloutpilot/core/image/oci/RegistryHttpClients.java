@@ -34,7 +34,11 @@ public final class RegistryHttpClients {
     return tls.insecure(authority) ? unverified() : verified();
   }
 
-  /** For redirect targets and token services, which are always verified. */
+  /**
+   * For redirect targets and token services, which are always verified; with {@code --ca-cert} against
+   * the default trust store plus those CAs (see {@link TlsSettings#withCaCertificates}), since a private
+   * registry's token service usually sits behind the same CA.
+   */
   public synchronized HttpClient verified() {
     if (verified == null) {
       verified = build(tls.trust());

@@ -1,6 +1,7 @@
 package io.rolloutpilot.core.image.oci;
 
 import io.rolloutpilot.core.validation.InvalidInputException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -9,7 +10,8 @@ import javax.net.ssl.SSLContext;
 /**
  * TLS for registry connections: verification is always on, against {@code trust} (null means the
  * JDK's default trust store), except for the registries named in {@code insecureRegistries}
- * ({@code host:port}), which may also be reached over plain HTTP.
+ * ({@code host:port}), which may also be reached over plain HTTP. {@link #withCaCertificates} builds
+ * {@code trust} for registries behind a private CA.
  */
 public record TlsSettings(SSLContext trust, Set<String> insecureRegistries) {
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:]+\\](:[0-9]{1,5})?");
@@ -20,6 +22,15 @@ public record TlsSettings(SSLContext trust, Set<String> insecureRegistries) {
 
   public static TlsSettings verified() {
     return new TlsSettings(null, Set.of());
+  }
+
+  /**
+   * Verification against the JDK's default trust store plus the CA certificates in the PEM file
+   * {@code caCertFile} (option {@code field}). The file is read and checked here, eagerly, so bad input
+   * is reported before any registry is contacted.
+   */
+  public static TlsSettings withCaCertificates(String field, Path caCertFile, Set<String> insecureRegistries) {
+    return new TlsSettings(ExtraCaTrust.context(CaCertificates.read(field, caCertFile)), insecureRegistries);
   }
 
   /** Validates one {@code --insecure-registry} value: a host with an optional port, nothing else. */
