@@ -109,10 +109,7 @@ class FaultsScenarioTest {
   @Test
   void aDroppedWatchIsResumedWithoutMissingChanges() throws Exception {
     RolloutRef ref = healthyShop("setWeight: 50", "pause: {}", "setWeight: 75");
-    fx.service.deploy(new DeployRequest(ref, "app", "registry.example.com/shop:2", WaitTarget.PAUSED_OR_HEALTHY,
-        TIMEOUT, Duration.ZERO), fx.events);
-    CompletableFuture<FollowResult> following = followInBackground(ref);
-    awaitOpenWatches();
+    CompletableFuture<FollowResult> following = followFromTheGate(ref);
     assertThat(faults().dropWatches()).isPositive();
     fx.service.promote(ref, false);
     FollowResult result = following.get(30, TimeUnit.SECONDS);
@@ -123,10 +120,7 @@ class FaultsScenarioTest {
   @Test
   void aTerminalStateReachedWhileDisconnectedIsStillSeen() throws Exception {
     RolloutRef ref = healthyShop("setWeight: 50", "pause: {}", "setWeight: 75");
-    fx.service.deploy(new DeployRequest(ref, "app", "registry.example.com/shop:2", WaitTarget.PAUSED_OR_HEALTHY,
-        TIMEOUT, Duration.ZERO), fx.events);
-    CompletableFuture<FollowResult> following = followInBackground(ref);
-    awaitOpenWatches();
+    CompletableFuture<FollowResult> following = followFromTheGate(ref);
     // keep the follower away long enough for the rollout to finish without it
     faults().failNext(3, "WATCH", "rollouts", 503);
     faults().dropWatches();
@@ -147,10 +141,7 @@ class FaultsScenarioTest {
   @Test
   void goneOnResumeRelistsAndStillSeesTheTerminalState() throws Exception {
     RolloutRef ref = healthyShop("setWeight: 50", "pause: {}", "setWeight: 75");
-    fx.service.deploy(new DeployRequest(ref, "app", "registry.example.com/shop:2", WaitTarget.PAUSED_OR_HEALTHY,
-        TIMEOUT, Duration.ZERO), fx.events);
-    CompletableFuture<FollowResult> following = followInBackground(ref);
-    awaitOpenWatches();
+    CompletableFuture<FollowResult> following = followFromTheGate(ref);
     faults().expireNextWatches(1, "rollouts", FaultInjector.GoneMode.ERROR_EVENT);
     faults().dropWatches();
     fx.service.promote(ref, true);
@@ -176,6 +167,15 @@ class FaultsScenarioTest {
     assertThatThrownBy(() -> fx.client.get(new RolloutRef("default", "shop"))).isInstanceOf(ClusterException.class)
         .hasMessageContaining("forbidden (403)").hasMessageNotContaining("s3cr3t-token-value")
         .extracting(e -> ((ClusterException) e).kind()).isEqualTo(ClusterException.Kind.FORBIDDEN);
+  }
+
+  /** Deploys shop:2 to its manual gate, then follows it to Healthy in the background over an open watch. */
+  private CompletableFuture<FollowResult> followFromTheGate(RolloutRef ref) throws Exception {
+    fx.service.deploy(new DeployRequest(ref, "app", "registry.example.com/shop:2", WaitTarget.PAUSED_OR_HEALTHY,
+        TIMEOUT, Duration.ZERO), fx.events);
+    CompletableFuture<FollowResult> following = followInBackground(ref);
+    awaitOpenWatches();
+    return following;
   }
 
   private CompletableFuture<FollowResult> followInBackground(RolloutRef ref) {
