@@ -122,8 +122,8 @@ class BadSourceTest {
   }
 
   /**
-   * Blob content is hashed while it is sent, not in a pass before: a corrupt layer is caught as bad
-   * input, its upload never completes (the final bytes are withheld) and no manifest or tag is put.
+   * Blob content is not hashed on our side: the registry hashes the upload and refuses it, which is
+   * reported as a corrupt source (bad input), the blob is not stored and no manifest or tag is put.
    */
   @Test
   void blobWithFlippedByteNeverCompletesAndGetsNoManifest() throws Exception {

@@ -2,9 +2,11 @@ package io.rolloutpilot.core.image.push;
 
 import io.rolloutpilot.core.image.oci.Retrier;
 import io.rolloutpilot.core.image.oci.RegistryClient;
+import io.rolloutpilot.core.image.oci.RegistryException;
 import io.rolloutpilot.core.image.reference.Descriptor;
 import io.rolloutpilot.core.image.source.RegistryOrigin;
 import io.rolloutpilot.core.image.source.SourceImage;
+import io.rolloutpilot.core.validation.InvalidInputException;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
@@ -15,9 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Gets every blob of the image into the destination repository, in two parallel passes: which blobs
- * are already there (HEAD); then mount or upload the missing ones, each upload hashed while it is sent
- * ({@link VerifiedBlobBody}: a corrupt source fails the push as bad input before any manifest or tag)
- * and retried as a whole within the retry policy.
+ * are already there (HEAD); then mount or upload the missing ones, each upload streamed from the source
+ * ({@link BlobBody}) and retried as a whole within the retry policy. A blob the registry refuses as not
+ * matching its digest, or one the source cannot supply in full, fails the push as bad input (a corrupt
+ * source) before any manifest or tag.
  */
 final class BlobStage {
   private final ParallelRunner runner;
@@ -76,9 +79,15 @@ final class BlobStage {
         return null; // the failed attempt had completed after all
       }
       firstAttempt[0] = false;
-      VerifiedBlobBody body = new VerifiedBlobBody(source.description(), source.reader(), blob);
+      BlobBody body = new BlobBody(source.description(), source.reader(), blob);
       try {
         destination.uploadBlob(repository, blob, body::publisher);
+      } catch (RegistryException e) {
+        if (e.status() == 400 && "DIGEST_INVALID".equals(e.errorCode())) {
+          throw new InvalidInputException("source", source.description() + ": blob " + blob.digest()
+              + " is corrupt: " + destination.registry() + " hashed its content and refused it (DIGEST_INVALID)");
+        }
+        throw e;
       } catch (IOException | RuntimeException e) {
         if (body.corruption().isPresent()) {
           throw body.corruption().get(); // bad input: not worth a retry

@@ -2,11 +2,10 @@ package io.rolloutpilot.core.image.source;
 
 import io.rolloutpilot.core.image.reference.Descriptor;
 import java.io.IOException;
-import java.io.InputStream;
 
-/** Reads a source image's blobs for upload; the upload hashes each stream as it sends it. */
+/** Reads a source image's blobs for upload. */
 @FunctionalInterface
 public interface BlobReader {
-  /** A fresh stream of the blob's stored bytes; called again for each upload attempt. */
-  InputStream open(Descriptor blob) throws IOException, InterruptedException;
+  /** The blob's stored bytes from the start; called again for each upload attempt. */
+  BlobChunks open(Descriptor blob) throws IOException, InterruptedException;
 }

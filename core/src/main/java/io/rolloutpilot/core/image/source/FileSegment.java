@@ -31,6 +31,11 @@ public record FileSegment(Path file, long offset, long length) {
     return bytes;
   }
 
+  /** The segment for upload, as slices of a read-only mapping; the caller closes it. */
+  public BlobChunks chunks() throws IOException {
+    return new MappedChunks(this);
+  }
+
   /** A stream over the segment; the caller closes it. */
   public InputStream open() throws IOException {
     return new SegmentInputStream(FileChannel.open(file, StandardOpenOption.READ), offset, length);

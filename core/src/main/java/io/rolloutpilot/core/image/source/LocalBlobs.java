@@ -4,7 +4,6 @@ import io.rolloutpilot.core.image.reference.Descriptor;
 import io.rolloutpilot.core.image.reference.Digest;
 import io.rolloutpilot.core.validation.InvalidInputException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 
 /** Blobs stored in a file tree (layout directory or archive), located by digest. */
@@ -18,8 +17,8 @@ public final class LocalBlobs implements BlobReader {
   }
 
   @Override
-  public InputStream open(Descriptor blob) throws IOException {
-    return segment(blob).open();
+  public BlobChunks open(Descriptor blob) throws IOException {
+    return segment(blob).chunks();
   }
 
   private FileSegment segment(Descriptor blob) {

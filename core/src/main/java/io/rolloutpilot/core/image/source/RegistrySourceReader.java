@@ -56,6 +56,6 @@ public final class RegistrySourceReader {
   }
 
   private static BlobReader reader(RegistryClient client, String repository) {
-    return blob -> client.openBlob(repository, blob.digest());
+    return blob -> new StreamChunks(client.openBlob(repository, blob.digest()));
   }
 }
