@@ -5,8 +5,10 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -41,7 +43,8 @@ public final class RegistryHttpClients {
    */
   public synchronized HttpClient verified() {
     if (verified == null) {
-      verified = build(tls.trust());
+      SSLContext trust = tls.trust();
+      verified = build(trust != null ? () -> trust : RegistryHttpClients::jdkDefault);
     }
     return verified;
   }
@@ -51,7 +54,7 @@ public final class RegistryHttpClients {
     if (client == null) {
       synchronized (this) {
         if (unverified == null) {
-          unverified = build(trustAll());
+          unverified = build(RegistryHttpClients::trustAll);
         }
         client = unverified;
       }
@@ -59,15 +62,26 @@ public final class RegistryHttpClients {
     return client;
   }
 
-  private static HttpClient build(SSLContext context) {
-    HttpClient.Builder builder = HttpClient.newBuilder()
+  /**
+   * TLS is set up on the first HTTPS connection, not here. The parameters given leave protocols and
+   * cipher suites unset, which keeps the context's defaults (the client turns host name checks on).
+   */
+  private static HttpClient build(Supplier<SSLContext> context) {
+    return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(10));
-    if (context != null) {
-      builder.sslContext(context);
+        .connectTimeout(Duration.ofSeconds(10))
+        .sslContext(new DeferredSslContext(context))
+        .sslParameters(new SSLParameters())
+        .build();
+  }
+
+  private static SSLContext jdkDefault() {
+    try {
+      return SSLContext.getDefault();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot set up TLS", e);
     }
-    return builder.build();
   }
 
   private static SSLContext trustAll() {
