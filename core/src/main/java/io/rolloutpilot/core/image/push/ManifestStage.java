@@ -22,9 +22,9 @@ final class ManifestStage {
   void putByDigest(RegistryClient destination, String repository, SourceImage source)
       throws IOException, InterruptedException {
     for (Manifest child : source.children()) {
-      put(destination, repository, child.digest().value(), child);
+      put(destination, repository, child);
     }
-    put(destination, repository, source.root().digest().value(), source.root());
+    put(destination, repository, source.root());
   }
 
   void tag(RegistryClient destination, String repository, Manifest root, String tag, boolean immutable)
@@ -37,7 +37,7 @@ final class ManifestStage {
       }
     }
     try {
-      put(destination, repository, tag, root);
+      destination.putManifest(repository, tag, root);
       listener.onEvent(PushEvent.of(PushEvent.Kind.TAG_SET, tag, repository + ":" + tag + " -> " + root.digest()));
     } catch (RegistryException e) {
       if (!"TAG_INVALID".equals(e.errorCode())) {
@@ -57,9 +57,11 @@ final class ManifestStage {
         + " already points at " + pushed));
   }
 
-  private void put(RegistryClient destination, String repository, String reference, Manifest manifest)
+  /** By digest; a tag gets its own event ({@code TAG_SET}). */
+  private void put(RegistryClient destination, String repository, Manifest manifest)
       throws IOException, InterruptedException {
-    destination.putManifest(repository, reference, manifest);
-    listener.onEvent(new PushEvent(PushEvent.Kind.MANIFEST_PUT, reference, manifest.size(), manifest.mediaType()));
+    destination.putManifest(repository, manifest.digest().value(), manifest);
+    listener.onEvent(new PushEvent(PushEvent.Kind.MANIFEST_PUT, manifest.digest().value(), manifest.size(),
+        manifest.mediaType()));
   }
 }
