@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
 /** {@code push}: publish an image byte for byte to any OCI registry or Amazon ECR. */
-@Command(name = "push", description = {"Push an image unchanged (same manifest bytes, same digest) to an OCI registry"
+@Command(name = "push", mixinStandardHelpOptions = true, description = {"Push an image unchanged (same manifest bytes, same digest) to an OCI registry"
     + " or Amazon ECR.", "Exit 0 pushed, 1 the scan gate failed (the image is pushed), 2 bad input (nothing was"
     + " uploaded), 3 the registry or AWS failed (its error code and a hint are printed)."})
 public final class PushCommand implements Callable<Integer> {
