@@ -36,7 +36,11 @@ public final class RolloutPilot implements Runnable {
   private static CommandLine commandLine(List<Class<?>> subcommands) {
     ErrorReporter errors = new ErrorReporter();
     CommandLine cmd = new CommandLine(new RolloutPilot());
-    subcommands.forEach(cmd::addSubcommand);
+    // a loop, not a method reference: a lambda typed on CommandLine makes the launcher's archive dump
+    // link that Java 5 class, which then cannot be archived
+    for (Class<?> subcommand : subcommands) {
+      cmd.addSubcommand(subcommand);
+    }
     cmd.setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)
         .setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
