@@ -3,8 +3,15 @@ package io.rolloutpilot.testkit.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rolloutpilot.core.image.reference.Digest;
+import io.rolloutpilot.core.image.source.FileSegment;
+import io.rolloutpilot.core.image.source.TarTree;
 import io.rolloutpilot.core.validation.InvalidInputException;
+import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input is refused with a message saying what is wrong, before anything reaches the registry:
- * the proxy in front of it sees no upload (no POST, no PUT) for any of these; a blob whose content
- * does not match its digest is caught while it is sent and never completes (see its test).
+ * the proxy in front of it sees no upload (no POST, no PUT) for any of these. A blob whose content
+ * does not match its digest is refused by the registry, which hashes every upload, and is reported
+ * as a corrupt source with no manifest or tag put (see those tests).
  */
 class BadSourceTest {
   @TempDir
@@ -126,24 +134,64 @@ class BadSourceTest {
    * reported as a corrupt source (bad input), the blob is not stored and no manifest or tag is put.
    */
   @Test
-  void blobWithFlippedByteNeverCompletesAndGetsNoManifest() throws Exception {
+  void blobWithFlippedByteIsRefusedAndGetsNoManifest() throws Exception {
     Path broken = copyOfGood("flipped");
     Digest corrupt = image.layers().get(0).digest();
-    try (RandomAccessFile file = new RandomAccessFile(broken.resolve("blobs/sha256/" + corrupt.hex()).toFile(), "rw")) {
-      file.seek(1000);
-      int b = file.read();
-      file.seek(1000);
-      file.write(b ^ 0xff);
+    flipByte(broken.resolve("blobs/sha256/" + corrupt.hex()), 1000);
+    assertRefusedAsCorrupt("oci:" + broken + ":v1", corrupt, "team/flipped");
+  }
+
+  /** An older docker save archive: its plain layers take their digests from the config's diff IDs. */
+  @Test
+  void legacyArchiveLayerWithFlippedByteIsRefusedAndGetsNoManifest() throws Exception {
+    Path archive = dir.resolve("legacy.tar");
+    new Skopeo().copy(List.of(), image.ociSource(), "docker-archive:" + archive + ":team/app:v1");
+    TarTree tree = TarTree.index("--from", archive);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode manifest = json.readTree(tree.find("manifest.json").orElseThrow().readSmall("manifest")).get(0);
+    JsonNode config = json.readTree(tree.find(manifest.path("Config").asText()).orElseThrow().readSmall("config"));
+    FileSegment layer = tree.find(manifest.path("Layers").get(0).asText()).orElseThrow();
+    flipByte(archive, layer.offset() + 1000);
+    Digest diffId = Digest.parse("diff_ids", config.path("rootfs").path("diff_ids").get(0).asText());
+    assertRefusedAsCorrupt("docker-archive:" + archive, diffId, "team/legacy");
+  }
+
+  @Test
+  void legacyArchiveWithAMalformedDiffIdIsRefused() throws Exception {
+    Path archive = dir.resolve("legacy-for-diff-id.tar");
+    new Skopeo().copy(List.of(), image.ociSource(), "docker-archive:" + archive + ":team/app:v1");
+    Path unpacked = Files.createDirectories(dir.resolve("legacy-unpacked"));
+    Tools.run(List.of("tar", "-xf", archive.toString(), "-C", unpacked.toString()), null, 60).requireSuccess("tar");
+    ObjectMapper json = new ObjectMapper();
+    Path configFile = unpacked.resolve(json.readTree(unpacked.resolve("manifest.json").toFile()).get(0)
+        .path("Config").asText());
+    ObjectNode config = (ObjectNode) json.readTree(configFile.toFile());
+    ((ArrayNode) config.path("rootfs").path("diff_ids")).set(0, "sha256:nope");
+    json.writeValue(configFile.toFile(), config);
+    Path edited = TestImages.tarOf(unpacked, dir.resolve("legacy-bad-diff-id.tar"));
+    assertThat(refused("docker-archive:" + edited, to())).hasMessageContaining("diff ID for layer 0")
+        .hasMessageContaining("sha256:nope");
+  }
+
+  private static void flipByte(Path file, long offset) throws IOException {
+    try (RandomAccessFile bytes = new RandomAccessFile(file.toFile(), "rw")) {
+      bytes.seek(offset);
+      int b = bytes.read();
+      bytes.seek(offset);
+      bytes.write(b ^ 0xff);
     }
+  }
+
+  private static void assertRefusedAsCorrupt(String from, Digest corrupt, String repository) throws Exception {
     try (RegistryProxy own = RegistryProxy.start(URI.create("http://" + registry.authority()), null, null)) {
       Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> Pushes.plain(own.authority())
-          .push("oci:" + broken + ":v1", own.authority() + "/team/flipped:1"));
+          .push(from, own.authority() + "/" + repository + ":1"));
       assertThat(thrown).isInstanceOf(InvalidInputException.class).hasMessageContaining("is corrupt")
           .hasMessageContaining(corrupt.value());
       assertThat(own.requests()).as("no manifest or tag after a corrupt blob")
           .noneMatch(r -> r.startsWith("PUT") && r.contains("/manifests/"));
       HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://"
-          + registry.authority() + "/v2/team/flipped/blobs/" + corrupt.value())).method("HEAD",
+          + registry.authority() + "/v2/" + repository + "/blobs/" + corrupt.value())).method("HEAD",
           HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
       assertThat(head.statusCode()).as("the corrupt blob must not be stored").isEqualTo(404);
     }
