@@ -55,16 +55,19 @@ final class BlobBody {
   }
 
   /**
-   * Emits the blob in chunks as they are requested. Emission is serialised by {@code pending}: a
-   * request made while another is emitting (also from inside {@code onNext}) only adds demand.
+   * Emits the blob in chunks as they are requested. All work on the source happens in
+   * {@link #drain()}, serialised by {@code pending}: a request or cancel made while another thread
+   * (or {@code onNext} itself) is draining only leaves a note the running drain picks up, so the
+   * source is opened and closed by one thread at a time and a cancel never leaves it open.
    */
   private final class Chunks implements Flow.Subscription {
     private final Flow.Subscriber<? super ByteBuffer> subscriber;
     private final AtomicLong demand = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
+    private volatile IllegalArgumentException badRequest;
+    private volatile boolean done;
     private BlobChunks in;
     private long sent;
-    private volatile boolean done;
 
     Chunks(Flow.Subscriber<? super ByteBuffer> subscriber) {
       this.subscriber = subscriber;
@@ -73,10 +76,20 @@ final class BlobBody {
     @Override
     public void request(long n) {
       if (n <= 0) {
-        fail(new IllegalArgumentException("request(" + n + ") violates the reactive streams rules"));
-        return;
+        badRequest = new IllegalArgumentException("request(" + n + ") violates the reactive streams rules");
+      } else {
+        demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
       }
-      demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+      drainSerialised();
+    }
+
+    @Override
+    public void cancel() {
+      done = true;
+      drainSerialised();
+    }
+
+    private void drainSerialised() {
       if (pending.getAndIncrement() != 0) {
         return;
       }
@@ -85,14 +98,11 @@ final class BlobBody {
       } while (pending.decrementAndGet() != 0);
     }
 
-    @Override
-    public void cancel() {
-      done = true;
-      close();
-    }
-
     private void drain() {
       try {
+        if (badRequest != null) {
+          fail(badRequest);
+        }
         while (!done && sent < blob.size() && demand.get() > 0) {
           ByteBuffer chunk = next();
           demand.decrementAndGet();
@@ -108,6 +118,9 @@ final class BlobBody {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         fail(e);
+      }
+      if (done) {
+        close(); // after a cancel, whichever thread it came from
       }
     }
 
@@ -139,6 +152,8 @@ final class BlobBody {
         }
       } catch (IOException e) {
         // the upload's outcome is already decided; a failed close changes nothing
+      } finally {
+        in = null;
       }
     }
   }

@@ -27,10 +27,15 @@ final class MappedChunks implements BlobChunks {
   /** With a smaller window for tests, which cross window edges without 64 MiB files. */
   MappedChunks(FileSegment segment, long window) throws IOException {
     this.window = window;
-    this.channel = FileChannel.open(segment.file(), StandardOpenOption.READ);
     this.position = segment.offset();
-    // a read-only mapping cannot reach past the end of the file: a truncated file just yields less
-    this.end = Math.min(segment.offset() + segment.length(), Math.max(channel.size(), segment.offset()));
+    this.channel = FileChannel.open(segment.file(), StandardOpenOption.READ);
+    try {
+      // a read-only mapping cannot reach past the end of the file: a truncated file just yields less
+      this.end = Math.min(segment.offset() + segment.length(), Math.max(channel.size(), segment.offset()));
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
   }
 
   @Override
