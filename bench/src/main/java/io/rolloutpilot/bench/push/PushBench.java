@@ -21,14 +21,12 @@ import io.rolloutpilot.core.image.source.SourceSpec;
 import io.rolloutpilot.testkit.registry.LocalRegistry;
 import io.rolloutpilot.testkit.registry.TestImages;
 import io.rolloutpilot.testkit.registry.Tools;
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +37,8 @@ import java.util.Set;
 /**
  * Push benchmark beside {@code skopeo copy}: the same generated image (5 layers, 256 MiB of random
  * data), a freshly started registry for every cold run, our CLI both as users run it
- * ({@code bin/rollout-pilot}) and as {@code java -jar}, the three rotating, medians over RUNS.
- * Usage: PushBench CLI_JAR LAUNCHER [RUNS=5] [TOTAL_MIB=256]. Prints figures only; nothing is hard-coded.
+ * ({@code bin/rollout-pilot}) and as {@code java -jar}, the three rotating, medians over RUNS; then
+ * the same over TLS ({@link TlsColdPush}). Usage: PushBench CLI_JAR LAUNCHER [RUNS=5] [TOTAL_MIB=256]. Prints figures only; nothing is hard-coded.
  */
 public final class PushBench {
   /** The three ways a push is run, rotated so none always goes first. */
@@ -52,6 +50,7 @@ public final class PushBench {
   private final Path work;
   private final TestImages.Layout image;
   private final Path skopeo = Tools.require("skopeo", "skopeo");
+  private final LauncherArchive archive;
 
   private PushBench(Path jar, Path launcher, int runs, Path work, TestImages.Layout image) {
     this.jar = jar;
@@ -59,6 +58,7 @@ public final class PushBench {
     this.runs = runs;
     this.work = work;
     this.image = image;
+    this.archive = new LauncherArchive(jar);
   }
 
   public static void main(String[] args) throws Exception {
@@ -74,7 +74,7 @@ public final class PushBench {
           totalMib, image.root().digest(), (System.nanoTime() - t0) / 1e9);
       new PushBench(jar, launcher, runs, work, image).run();
     } finally {
-      deleteTree(work);
+      Runs.deleteTree(work);
     }
   }
 
@@ -94,16 +94,17 @@ public final class PushBench {
         Tool tool = Tool.values()[(i + turn) % Tool.values().length];
         try (LocalRegistry registry = LocalRegistry.startPlain(work.resolve("reg-" + i + "-" + turn))) {
           String to = registry.authority() + "/bench/app:1";
-          cold.get(tool).add(time(command(tool, registry, to)));
-          repush.get(tool).add(time(command(tool, registry, to)));
+          cold.get(tool).add(Runs.time(command(tool, registry, to)));
+          repush.get(tool).add(Runs.time(command(tool, registry, to)));
           if (tool == Tool.JAR) {
             promoteBytes = Math.max(promoteBytes, inProcess(registry, to, inProcess, promote));
           }
-          deleteTree(registry.dataDirectory());
+          Runs.deleteTree(registry.dataDirectory());
         }
       }
     }
     print(cold, repush, inProcess, promote, promoteBytes, firstLauncherRun, rawPutThroughput());
+    new TlsColdPush(launcher, skopeo, image, archive, work).runAndPrint(runs);
   }
 
   /**
@@ -111,24 +112,12 @@ public final class PushBench {
    * background after it exits; timed once, apart from the rest, which start when the archive is in place.
    */
   private double firstLauncherRun() throws Exception {
-    try (var archives = Files.newDirectoryStream(jar.getParent(), "*.jsa")) {
-      for (Path archive : archives) {
-        Files.delete(archive);
-      }
-    }
+    archive.deleteAll();
     try (LocalRegistry registry = LocalRegistry.startPlain(work.resolve("reg-first"))) {
-      double ms = time(command(Tool.LAUNCHER, registry, registry.authority() + "/bench/first:1"));
-      deleteTree(registry.dataDirectory());
-      awaitArchive(jar.resolveSibling(jar.getFileName().toString().replace(".jar", "-push.jsa")));
+      double ms = Runs.time(command(Tool.LAUNCHER, registry, registry.authority() + "/bench/first:1"));
+      Runs.deleteTree(registry.dataDirectory());
+      archive.awaitPush();
       return ms;
-    }
-  }
-
-  private static void awaitArchive(Path archive) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!Files.exists(archive)) {
-      require(System.nanoTime() < deadline, "the launcher dumped no archive within 60 s: " + archive);
-      Thread.sleep(100);
     }
   }
 
@@ -139,7 +128,7 @@ public final class PushBench {
       long start = System.nanoTime();
       PushResult again = publisher.push(request(image.ociSource(), to), PushListener.none());
       inProcess.add((System.nanoTime() - start) / 1e6);
-      require(again.blobsUploaded() == 0, "re-push uploaded blobs");
+      Runs.require(again.blobsUploaded() == 0, "re-push uploaded blobs");
     }
     long start = System.nanoTime();
     PushResult promoted = publisher.push(request("docker://" + to, registry.authority() + "/prod/app:1"),
@@ -193,12 +182,6 @@ public final class PushBench {
     return List.of(skopeo.toString(), "copy", "--quiet", "--dest-tls-verify=false", image.ociSource(), "docker://" + to);
   }
 
-  private static double time(List<String> command) throws IOException, InterruptedException {
-    long start = System.nanoTime();
-    Tools.run(command, null, 600).requireSuccess(command.get(0).endsWith("skopeo") ? "skopeo" : "rollout-pilot push");
-    return (System.nanoTime() - start) / 1e6;
-  }
-
   private static ImagePublisher publisher(LocalRegistry registry) {
     return new ImagePublisher(new RegistryHttpClients(new TlsSettings(null, Set.of(registry.authority()))),
         CredentialsResolver.anonymous(), new ObjectMapper(), Clock.systemUTC());
@@ -228,22 +211,5 @@ public final class PushBench {
       }
     }
     return best;
-  }
-
-  private static void require(boolean condition, String what) {
-    if (!condition) {
-      throw new IllegalStateException(what);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (var files = Files.walk(root)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
