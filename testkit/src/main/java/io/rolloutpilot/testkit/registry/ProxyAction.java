@@ -7,8 +7,15 @@ public sealed interface ProxyAction {
   /** Answer without asking the registry. */
   record Respond(int status, Map<String, String> headers, String body) implements ProxyAction {}
 
-  /** Read {@code afterBytes} of the request body, then answer {@code status}, or drop the connection when 0. */
-  record FailMidBody(long afterBytes, int status) implements ProxyAction {}
+  /**
+   * Read {@code afterBytes} of the request body, then answer {@code status} with the registry error
+   * {@code code} and {@code message} (after reading the rest), or drop the connection when 0.
+   */
+  record FailMidBody(long afterBytes, int status, String code, String message) implements ProxyAction {
+    public FailMidBody(long afterBytes, int status) {
+      this(afterBytes, status, "UNKNOWN", "injected fault");
+    }
+  }
 
   /**
    * Pass it on, replacing the given request headers (lower-case names; an empty value removes one) and

@@ -20,6 +20,12 @@ public interface ProxyRule {
     return failBlobUploads(times, 0);
   }
 
+  /** Every blob upload is read in full and refused with 400 and the registry error {@code code}. */
+  static ProxyRule refuseBlobUploads(String code, String message) {
+    return request -> request.isBlobPut()
+        ? Optional.of(new ProxyAction.FailMidBody(Long.MAX_VALUE, 400, code, message)) : Optional.empty();
+  }
+
   /** Blob uploads are read no faster than {@code bytesPerSecond}. */
   static ProxyRule throttleBlobUploads(long bytesPerSecond) {
     return request -> request.isBlobPut()

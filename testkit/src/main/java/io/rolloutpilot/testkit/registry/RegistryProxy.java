@@ -150,7 +150,8 @@ public final class RegistryProxy implements AutoCloseable {
     // would see a broken connection instead of the injected status
     exchange.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
     respond(exchange, fail.status(), Map.of("Content-Type", "application/json"),
-        "{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"injected fault\"}]}".getBytes(StandardCharsets.UTF_8));
+        ("{\"errors\":[{\"code\":\"" + fail.code() + "\",\"message\":\"" + fail.message() + "\"}]}")
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   private void forward(HttpExchange exchange, ProxyRequest request, ProxyAction.Forward action)

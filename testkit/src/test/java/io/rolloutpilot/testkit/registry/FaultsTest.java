@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rolloutpilot.core.image.oci.RegistryException;
 import io.rolloutpilot.core.image.push.PushEvent;
 import io.rolloutpilot.core.image.push.PushResult;
+import io.rolloutpilot.core.validation.InvalidInputException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,6 +109,21 @@ class FaultsTest {
         .collect(java.util.stream.Collectors.groupingBy(PushEvent::subject, java.util.stream.Collectors.counting()))
         .values()).allMatch(n -> n <= 3);
     assertThat(tagExists("faults/never", "1")).isFalse();
+  }
+
+  /** ECR refuses content that does not match its digest with its own code, not distribution's. */
+  @Test
+  void ecrsRefusalOfADigestMismatchIsACorruptSourceAndOtherUploadRefusalsAreNot() throws Exception {
+    proxy.rule(ProxyRule.refuseBlobUploads("BLOB_UPLOAD_INVALID",
+        "None of the provided layer digests match the calculated layer digest"));
+    assertThatThrownBy(() -> Pushes.plain(proxy.authority()).push(image.ociSource(), to("faults/ecr:1")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("is corrupt")
+        .hasMessageContaining("BLOB_UPLOAD_INVALID");
+    proxy.clearRules();
+    proxy.rule(ProxyRule.refuseBlobUploads("BLOB_UPLOAD_INVALID", "upload session expired"));
+    assertThatThrownBy(() -> Pushes.plain(proxy.authority()).push(image.ociSource(), to("faults/ecr:1")))
+        .isInstanceOf(RegistryException.class).hasMessageContaining("upload session expired");
+    assertThat(tagExists("faults/ecr", "1")).isFalse();
   }
 
   private boolean tagExists(String repository, String tag) throws Exception {

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The body of one blob upload attempt, sent in chunks straight from the source ({@link BlobChunks}).
  * It is not hashed here: the registry hashes every upload and refuses the final PUT with
- * {@code DIGEST_INVALID} when the content does not match the digest (distribution and ECR both do),
- * which {@link BlobStage} reports as a corrupt source. Hashing a second time on the client cost
+ * an error when the content does not match the digest (distribution and ECR both do), which
+ * {@link BlobStage} reports as a corrupt source. Hashing a second time on the client cost
  * more CPU than the rest of a push: a push runs in a cold JVM, where SHA-256 is interpreted until
  * the optimising compiler arrives. A source that ends early is caught here, by counting.
  * Chunks are large (1 MiB) because the HTTP client's cost is per chunk.

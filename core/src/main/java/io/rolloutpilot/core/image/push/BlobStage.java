@@ -10,6 +10,7 @@ import io.rolloutpilot.core.validation.InvalidInputException;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,9 +84,10 @@ final class BlobStage {
       try {
         destination.uploadBlob(repository, blob, body::publisher);
       } catch (RegistryException e) {
-        if (e.status() == 400 && "DIGEST_INVALID".equals(e.errorCode())) {
+        if (refusedAsNotMatchingItsDigest(e)) {
           throw new InvalidInputException("source", source.description() + ": blob " + blob.digest()
-              + " is corrupt: " + destination.registry() + " hashed its content and refused it (DIGEST_INVALID)");
+              + " is corrupt: " + destination.registry() + " hashed its content and refused it (" + e.errorCode()
+              + ")");
         }
         throw e;
       } catch (IOException | RuntimeException e) {
@@ -98,5 +100,15 @@ final class BlobStage {
     });
     listener.onEvent(new PushEvent(PushEvent.Kind.BLOB_UPLOADED, blob.digest().value(), blob.size(),
         blob.mediaType()));
+  }
+
+  /**
+   * The registry's answer to content that does not hash to the digest on the final PUT: distribution
+   * says {@code DIGEST_INVALID}; ECR says {@code BLOB_UPLOAD_INVALID} with "None of the provided layer
+   * digests match the calculated layer digest".
+   */
+  private static boolean refusedAsNotMatchingItsDigest(RegistryException e) {
+    return e.status() == 400 && ("DIGEST_INVALID".equals(e.errorCode())
+        || "BLOB_UPLOAD_INVALID".equals(e.errorCode()) && e.getMessage().toLowerCase(Locale.ROOT).contains("digest"));
   }
 }
