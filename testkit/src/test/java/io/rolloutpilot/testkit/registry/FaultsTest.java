@@ -6,10 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rolloutpilot.core.image.oci.RegistryException;
 import io.rolloutpilot.core.image.push.PushEvent;
 import io.rolloutpilot.core.image.push.PushResult;
+import io.rolloutpilot.core.image.reference.Descriptor;
 import io.rolloutpilot.core.validation.InvalidInputException;
 import java.net.URI;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,6 +131,38 @@ class FaultsTest {
     assertThatThrownBy(() -> Pushes.plain(proxy.authority()).push(image.ociSource(), to("faults/ecr:1")))
         .isInstanceOf(RegistryException.class).hasMessageContaining("upload session expired");
     assertThat(tagExists("faults/ecr", "1")).isFalse();
+  }
+
+  /**
+   * A source truncated while its blob is on the wire: the mapped bytes past the new end cannot be
+   * sent, the attempt fails, and the retry finds the blob short and reports a corrupt source.
+   */
+  @Test
+  void aSourceTruncatedMidUploadIsReportedAsCorruptAndGetsNoTag() throws Exception {
+    TestImages.Layout big = TestImages.single(dir.resolve("big"), 13, 1, 32L << 20, false, "v1");
+    Descriptor blob = big.layers().get(0);
+    Path layer = big.dir().resolve("blobs/sha256/" + blob.digest().hex());
+    proxy.rule(ProxyRule.throttleBlobUploads(8L << 20));
+    int before = proxy.requests().size();
+    ExecutorService pusher = Executors.newSingleThreadExecutor();
+    try {
+      Future<PushResult> push = pusher.submit(() -> Pushes.plain(proxy.authority()).push(big.ociSource(),
+          to("faults/truncated:1")));
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (proxy.requests().subList(before, proxy.requests().size()).stream().noneMatch(r -> r.startsWith("PUT"))) {
+        assertThat(System.nanoTime()).as("an upload starts").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      Thread.sleep(300);
+      try (FileChannel file = FileChannel.open(layer, StandardOpenOption.WRITE)) {
+        file.truncate(1_000_000);
+      }
+      assertThatThrownBy(() -> push.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("is corrupt: it ends after 1000000 of " + blob.size() + " bytes");
+    } finally {
+      pusher.shutdownNow();
+    }
+    assertThat(tagExists("faults/truncated", "1")).isFalse();
   }
 
   private boolean tagExists(String repository, String tag) throws Exception {
