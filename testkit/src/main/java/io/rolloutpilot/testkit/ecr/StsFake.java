@@ -2,15 +2,13 @@ package io.rolloutpilot.testkit.ecr;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.rolloutpilot.testkit.HttpExchanges;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,17 +50,18 @@ public final class StsFake implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      SignedCall caller = SignedCall.of(form.get("Action"), exchange.getRequestHeaders().getFirst("Authorization"),
+      Map<String, List<String>> form = HttpExchanges.formFields(
+          new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      SignedCall caller = SignedCall.of(field(form, "Action"), exchange.getRequestHeaders().getFirst("Authorization"),
           exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"));
-      if (!"AssumeRole".equals(form.get("Action"))) {
+      if (!"AssumeRole".equals(field(form, "Action"))) {
         reply(exchange, 400, "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>the"
             + " fake implements AssumeRole only</Message></Error><RequestId>" + UUID.randomUUID()
             + "</RequestId></ErrorResponse>");
         return;
       }
       String suffix = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
-      AssumeRole call = new AssumeRole(form.get("RoleArn"), form.get("RoleSessionName"), caller,
+      AssumeRole call = new AssumeRole(field(form, "RoleArn"), field(form, "RoleSessionName"), caller,
           "ASIA" + suffix.substring(0, 16), "assumed-secret-" + suffix, "assumed-session-" + suffix);
       calls.add(call);
       reply(exchange, 200, response(call));
@@ -81,25 +80,13 @@ public final class StsFake implements AutoCloseable {
         + "</RequestId></ResponseMetadata></AssumeRoleResponse>";
   }
 
-  private static Map<String, String> form(String body) {
-    Map<String, String> form = new LinkedHashMap<>();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return form;
+  private static String field(Map<String, List<String>> form, String name) {
+    List<String> values = form.get(name);
+    return values == null ? null : values.get(0);
   }
 
   private static void reply(HttpExchange exchange, int status, String xml) throws IOException {
-    byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/xml");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    HttpExchanges.reply(exchange, status, Map.of("Content-Type", "text/xml"), xml.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.rolloutpilot.testkit.HttpExchanges;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -112,7 +113,8 @@ public final class RegistryProxy implements AutoCloseable {
       ProxyAction action = decide(request);
       if (action instanceof ProxyAction.Respond respond) {
         exchange.getRequestBody().readAllBytes();
-        respond(exchange, respond.status(), respond.headers(), respond.body().getBytes(StandardCharsets.UTF_8));
+        HttpExchanges.reply(exchange, respond.status(), respond.headers(),
+            respond.body().getBytes(StandardCharsets.UTF_8));
       } else if (action instanceof ProxyAction.FailMidBody fail) {
         failMidBody(exchange, fail);
       } else {
@@ -149,7 +151,7 @@ public final class RegistryProxy implements AutoCloseable {
     // read the rest before answering: closing with unread bytes resets the connection, and the client
     // would see a broken connection instead of the injected status
     exchange.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
-    respond(exchange, fail.status(), Map.of("Content-Type", "application/json"),
+    HttpExchanges.reply(exchange, fail.status(), Map.of("Content-Type", "application/json"),
         ("{\"errors\":[{\"code\":\"" + fail.code() + "\",\"message\":\"" + fail.message() + "\"}]}")
             .getBytes(StandardCharsets.UTF_8));
   }
@@ -206,16 +208,6 @@ public final class RegistryProxy implements AutoCloseable {
     return value.startsWith(prefix) ? scheme + "://" + authority() + value.substring(prefix.length()) : value;
   }
 
-  private static void respond(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
-      throws IOException {
-    headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
-  }
 
   @Override
   public void close() {

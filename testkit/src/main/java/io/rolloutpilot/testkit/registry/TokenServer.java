@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.rolloutpilot.testkit.HttpExchanges;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,7 +74,7 @@ public final class TokenServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      Map<String, List<String>> query = query(exchange.getRequestURI().getRawQuery());
+      Map<String, List<String>> query = HttpExchanges.formFields(exchange.getRequestURI().getRawQuery());
       List<String> scopes = query.getOrDefault("scope", List.of());
       String service = query.getOrDefault("service", List.of("")).get(0);
       boolean granted = expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -113,24 +113,8 @@ public final class TokenServer implements AutoCloseable {
     return claims;
   }
 
-  private static Map<String, List<String>> query(String raw) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    if (raw != null) {
-      for (String pair : raw.split("&")) {
-        int eq = pair.indexOf('=');
-        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-      }
-    }
-    return params;
-  }
-
   private void respond(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-    byte[] bytes = json.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
+    HttpExchanges.reply(exchange, status, Map.of("Content-Type", "application/json"), json.writeValueAsBytes(body));
   }
 
   @Override
