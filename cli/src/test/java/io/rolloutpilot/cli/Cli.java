@@ -7,14 +7,17 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the rollout-pilot command line in-process and captures what a user would see. */
-final class Cli {
+/**
+ * Runs the rollout-pilot command line in-process and captures what a user would see. Public for the
+ * tests of the commands' own packages.
+ */
+public final class Cli {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Cli() {}
 
-  record Run(int exit, String out, String err) {
-    JsonNode json() {
+  public record Run(int exit, String out, String err) {
+    public JsonNode json() {
       try {
         return JSON.readTree(out);
       } catch (Exception e) {
@@ -32,7 +35,7 @@ final class Cli {
     }
   }
 
-  static Run run(String... args) {
+  public static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit = RolloutPilot.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))

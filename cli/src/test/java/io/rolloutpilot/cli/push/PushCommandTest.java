@@ -1,17 +1,15 @@
 package io.rolloutpilot.cli.push;
 
+import static io.rolloutpilot.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rolloutpilot.cli.RolloutPilot;
+import io.rolloutpilot.cli.Cli.Run;
 import io.rolloutpilot.testkit.ecr.EcrRig;
 import io.rolloutpilot.testkit.ecr.ScanPlan;
 import io.rolloutpilot.testkit.registry.LocalRegistry;
 import io.rolloutpilot.testkit.registry.Skopeo;
 import io.rolloutpilot.testkit.registry.TestImages;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,20 +43,6 @@ class PushCommandTest {
   static void stop() throws Exception {
     ecr.close();
     registry.close();
-  }
-
-  record Run(int exit, String out, String err) {
-    JsonNode json() throws Exception {
-      return new ObjectMapper().readTree(out);
-    }
-  }
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = RolloutPilot.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-        .execute(args);
-    return new Run(exit, out.toString(), err.toString());
   }
 
   static String[] ecrArgs(String... args) {
