@@ -2,6 +2,7 @@ package io.rolloutpilot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rolloutpilot.testkit.CanaryManifests;
+import io.rolloutpilot.testkit.Polling;
 import io.rolloutpilot.testkit.Sandbox;
 import io.rolloutpilot.testkit.SandboxOptions;
 import io.rolloutpilot.testkit.sim.AnalysisOutcome;
@@ -74,25 +75,8 @@ final class SandboxFixture implements AutoCloseable {
 
   /** Polls {@code status -o json} until the predicate holds; for states a watch cannot tell from stale ones. */
   JsonNode awaitStatus(String name, Predicate<JsonNode> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    JsonNode last = null;
-    while (System.nanoTime() < deadline) {
-      last = status(name);
-      if (condition.test(last)) {
-        return last;
-      }
-      sleep(100);
-    }
-    throw new AssertionError("rollout " + name + " never reached the expected state; last: " + last);
-  }
-
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Polling.until(Duration.ofSeconds(20), Duration.ofMillis(100), () -> status(name), condition,
+        last -> "rollout " + name + " never reached the expected state; last: " + last);
   }
 
   static Path tempDir() {

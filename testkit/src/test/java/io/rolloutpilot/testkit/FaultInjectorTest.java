@@ -185,10 +185,7 @@ class FaultInjectorTest {
   }
 
   private static void awaitTrue(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition not reached in 10s").isLessThan(deadline);
-      TestRollouts.sleep(20);
-    }
+    Polling.until(Duration.ofSeconds(10), Duration.ofMillis(20), condition::getAsBoolean, Boolean::booleanValue,
+        last -> "condition not reached in 10s");
   }
 }

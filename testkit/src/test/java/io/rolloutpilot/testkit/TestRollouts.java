@@ -1,7 +1,5 @@
 package io.rolloutpilot.testkit;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -103,16 +101,9 @@ final class TestRollouts {
 
   static JsonNode await(KubernetesClient client, String name, String what, Duration timeout,
       Predicate<JsonNode> condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonNode last = null;
-    while (System.nanoTime() < deadline) {
-      last = rollout(client, name);
-      if (last != null && condition.test(last)) {
-        return last;
-      }
-      sleep(20);
-    }
-    return fail("timed out waiting for " + what + "; last status: " + (last == null ? null : last.path("status")));
+    return Polling.until(timeout, Duration.ofMillis(20), () -> rollout(client, name),
+        ro -> ro != null && condition.test(ro),
+        last -> "timed out waiting for " + what + "; last status: " + (last == null ? null : last.path("status")));
   }
 
   static boolean phase(JsonNode ro, String phase, String message) {
@@ -132,14 +123,5 @@ final class TestRollouts {
       }
     }
     return MAPPER.createObjectNode();
-  }
-
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -15,11 +15,13 @@ import io.rolloutpilot.core.rollout.RolloutClient;
 import io.rolloutpilot.core.rollout.RolloutRef;
 import io.rolloutpilot.core.rollout.follow.RolloutWatchHub;
 import io.rolloutpilot.testkit.CanaryManifests;
+import io.rolloutpilot.testkit.Polling;
 import io.rolloutpilot.testkit.Sandbox;
 import io.rolloutpilot.testkit.SandboxOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -85,30 +87,15 @@ final class ArgoFixture implements AutoCloseable {
   }
 
   Rollout awaitRollout(RolloutRef ref, Predicate<Rollout> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    Rollout last = null;
-    while (System.nanoTime() < deadline) {
-      last = rollouts.get(ref);
-      if (condition.test(last)) {
-        return last;
-      }
-      sleep(20);
-    }
-    throw new AssertionError("rollout " + ref + " never reached the expected state; last: " + last);
+    return Polling.until(Duration.ofSeconds(20), Duration.ofMillis(20), () -> rollouts.get(ref), condition,
+        last -> "rollout " + ref + " never reached the expected state; last: " + last);
   }
 
   /** Waits until the follower has reported a progress line containing the text; returns that line. */
   String awaitProgress(String text) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (String line : progress) {
-        if (line.contains(text)) {
-          return line;
-        }
-      }
-      sleep(10);
-    }
-    throw new AssertionError("no progress line with '" + text + "'; lines: " + progress);
+    return Polling.until(Duration.ofSeconds(20), Duration.ofMillis(10),
+        () -> progress.stream().filter(line -> line.contains(text)).findFirst().orElse(null), Objects::nonNull,
+        none -> "no progress line with '" + text + "'; lines: " + progress);
   }
 
   /** Writes an AnalysisRun's status as Argo's analysis controller does: a merge patch on the run itself. */
@@ -120,15 +107,6 @@ final class ArgoFixture implements AutoCloseable {
   void deleteRun(String name) {
     connection.client().genericKubernetesResources(ArgoResources.ANALYSIS_RUNS).inNamespace(NAMESPACE).withName(name)
         .delete();
-  }
-
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override
