@@ -47,9 +47,13 @@ final class BlobBody {
     return Optional.ofNullable(corruption.get());
   }
 
+  /** Bad input: the source's blob does not hold what its descriptor says. */
+  static InvalidInputException corruptSource(String where, Descriptor blob, String problem) {
+    return new InvalidInputException("source", where + ": blob " + blob.digest() + " is corrupt: " + problem);
+  }
+
   private IOException corrupt(String problem) {
-    InvalidInputException e = new InvalidInputException("source", where + ": blob " + blob.digest() + " is corrupt: "
-        + problem);
+    InvalidInputException e = corruptSource(where, blob, problem);
     corruption.compareAndSet(null, e);
     return new IOException(e.getMessage());
   }

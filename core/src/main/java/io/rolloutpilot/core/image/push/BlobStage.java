@@ -6,7 +6,6 @@ import io.rolloutpilot.core.image.oci.RegistryException;
 import io.rolloutpilot.core.image.reference.Descriptor;
 import io.rolloutpilot.core.image.source.RegistryOrigin;
 import io.rolloutpilot.core.image.source.SourceImage;
-import io.rolloutpilot.core.validation.InvalidInputException;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
@@ -85,9 +84,8 @@ final class BlobStage {
         destination.uploadBlob(repository, blob, body::publisher);
       } catch (RegistryException e) {
         if (refusedAsNotMatchingItsDigest(e)) {
-          throw new InvalidInputException("source", source.description() + ": blob " + blob.digest()
-              + " is corrupt: " + destination.registry() + " hashed its content and refused it (" + e.errorCode()
-              + ")");
+          throw BlobBody.corruptSource(source.description(), blob, destination.registry()
+              + " hashed its content and refused it (" + e.errorCode() + ")");
         }
         throw e;
       } catch (IOException | RuntimeException e) {
