@@ -57,6 +57,11 @@ class PushSourcesTest {
     assertThat(result.blobsUploaded()).isEqualTo(4); // 3 layers + config
     assertThat(result.blobsReused()).isZero();
     assertThat(result.bytesUploaded()).isGreaterThan(3 * 64 * 1024);
+    // progress: the manifest once, by digest; each tag as a tag, not as another manifest
+    assertThat(pushes.events).filteredOn(e -> e.kind() == PushEvent.Kind.MANIFEST_PUT).extracting(PushEvent::subject)
+        .containsExactly(result.digest());
+    assertThat(pushes.events).filteredOn(e -> e.kind() == PushEvent.Kind.TAG_SET).extracting(PushEvent::subject)
+        .containsExactly("1.0", "latest");
   }
 
   @Test
