@@ -52,7 +52,7 @@ if part 3; then
 echo
 echo "== 3. bin/rollout-pilot status, cold start (10 runs)"
 bin/rollout-pilot sandbox --kubeconfig-out "$work/sandbox.kubeconfig" \
-  --apply testkit/src/main/resources/samples/guestbook.yaml >"$work/sandbox.out" 2>"$work/sandbox.err" &
+  --apply sandbox/src/main/resources/samples/guestbook.yaml >"$work/sandbox.out" 2>"$work/sandbox.err" &
 pids+=($!)
 for _ in $(seq 1 300); do grep -q "sandbox ready" "$work/sandbox.out" 2>/dev/null && break; sleep 0.2; done
 grep -q "sandbox ready" "$work/sandbox.out" || { echo "sandbox did not start:"; cat "$work/sandbox.err"; exit 1; }

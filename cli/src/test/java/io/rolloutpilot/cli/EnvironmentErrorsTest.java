@@ -2,8 +2,8 @@ package io.rolloutpilot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rolloutpilot.testkit.Sandbox;
-import io.rolloutpilot.testkit.SandboxOptions;
+import io.rolloutpilot.sandbox.Sandbox;
+import io.rolloutpilot.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.rolloutpilot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rolloutpilot.testkit.Sandbox;
+import io.rolloutpilot.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.rolloutpilot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rolloutpilot.testkit.CanaryManifests;
-import io.rolloutpilot.testkit.Polling;
-import io.rolloutpilot.testkit.Sandbox;
-import io.rolloutpilot.testkit.SandboxOptions;
-import io.rolloutpilot.testkit.sim.AnalysisOutcome;
+import io.rolloutpilot.sandbox.CanaryManifests;
+import io.rolloutpilot.sandbox.Polling;
+import io.rolloutpilot.sandbox.Sandbox;
+import io.rolloutpilot.sandbox.SandboxOptions;
+import io.rolloutpilot.sandbox.sim.AnalysisOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.rolloutpilot.core.rollout.ArgoResources;
-import io.rolloutpilot.testkit.CanaryManifests;
+import io.rolloutpilot.sandbox.CanaryManifests;
 
 /**
  * Rollouts for benchmarks, written straight to the API with the controller simulator paused, so the

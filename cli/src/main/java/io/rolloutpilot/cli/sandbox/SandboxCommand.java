@@ -1,21 +1,13 @@
 package io.rolloutpilot.cli.sandbox;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.rolloutpilot.core.kube.ClusterException;
 import io.rolloutpilot.core.validation.Durations;
 import io.rolloutpilot.core.validation.InvalidInputException;
-import io.rolloutpilot.testkit.Sandbox;
-import io.rolloutpilot.testkit.SandboxOptions;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,31 +43,15 @@ public final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SandboxOptions options = validate();
+    ServerSettings settings = validate();
+    SandboxJar.require("sandbox");
     Path kubeconfig = kubeconfigOut != null ? kubeconfigOut
         : Files.createTempFile("rollout-pilot-sandbox-", ".kubeconfig");
-    Sandbox sandbox = start(options);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> stop(sandbox, stopped), "rollout-pilot-sandbox-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      applyAll(sandbox);
-      sandbox.writeKubeconfig(kubeconfig);
-      announce(sandbox, kubeconfig);
-      stopped.await();
-      return 0;
-    } catch (InterruptedException e) {
-      // Stopped in-process (tests run the command on a thread and interrupt it).
-      return 0;
-    } finally {
-      if (stopped.getCount() > 0) {
-        Runtime.getRuntime().removeShutdownHook(hook);
-        stop(sandbox, stopped);
-      }
-    }
+    return new SandboxServer(settings, apply, kubeconfig, spec.commandLine().getOut(), spec.commandLine().getErr())
+        .run();
   }
 
-  private SandboxOptions validate() {
+  private ServerSettings validate() {
     if (port < 0 || port > 65535) {
       throw new InvalidInputException("--port", port + " is not a port; use 1-65535, or 0 for a free one");
     }
@@ -85,42 +61,6 @@ public final class SandboxCommand implements Callable<Integer> {
         throw new InvalidInputException("--apply", "'" + file + "' is not a readable file; give a YAML manifest");
       }
     }
-    return SandboxOptions.defaults().withPort(port).withPodReadyDelay(delay);
-  }
-
-  private static Sandbox start(SandboxOptions options) {
-    try {
-      return Sandbox.start(options);
-    } catch (IllegalStateException e) {
-      throw new ClusterException(ClusterException.Kind.UNREACHABLE, e.getMessage());
-    }
-  }
-
-  private void applyAll(Sandbox sandbox) {
-    for (Path file : apply) {
-      try {
-        sandbox.apply(file);
-      } catch (KubernetesClientException | UncheckedIOException | IllegalArgumentException e) {
-        throw new InvalidInputException("--apply", "'" + file + "' could not be applied: " + e.getMessage());
-      }
-    }
-  }
-
-  private void announce(Sandbox sandbox, Path kubeconfig) throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
-    err.println("sandbox: Kubernetes API with the Argo Rollouts simulator at " + sandbox.url()
-        + (apply.isEmpty() ? "" : "; applied " + apply.size() + " file(s)") + "; stop with Ctrl-C");
-    err.flush();
-    PrintWriter out = spec.commandLine().getOut();
-    out.println("sandbox ready: kubeconfig=" + kubeconfig.toAbsolutePath());
-    out.flush();
-  }
-
-  private static void stop(Sandbox sandbox, CountDownLatch stopped) {
-    try {
-      sandbox.close();
-    } finally {
-      stopped.countDown();
-    }
+    return new ServerSettings(port, delay);
   }
 }

@@ -1,0 +1,127 @@
+package io.rolloutpilot.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** Plain fabric8 calls, shaped like the requests kubectl-argo-rollouts sends (reference §3). */
+final class TestRollouts {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ResourceDefinitionContext ROLLOUTS = ctx("Rollout", "rollouts");
+  static final ResourceDefinitionContext ANALYSIS_RUNS = ctx("AnalysisRun", "analysisruns");
+  static final ResourceDefinitionContext REPLICA_SETS = new ResourceDefinitionContext.Builder().withGroup("apps")
+      .withVersion("v1").withKind("ReplicaSet").withPlural("replicasets").withNamespaced(true).build();
+
+  private TestRollouts() {}
+
+  private static ResourceDefinitionContext ctx(String kind, String plural) {
+    return new ResourceDefinitionContext.Builder().withGroup("argoproj.io").withVersion("v1alpha1").withKind(kind)
+        .withPlural(plural).withNamespaced(true).build();
+  }
+
+  static String rolloutYaml(String name, String extraSpec, String steps) {
+    return """
+        apiVersion: argoproj.io/v1alpha1
+        kind: AnalysisTemplate
+        metadata: {name: success-rate, namespace: default}
+        spec:
+          args: [{name: service-name}]
+          metrics:
+            - name: success-rate
+              successCondition: result[0] >= 0.95
+              provider: {prometheus: {address: "http://prom:9090", query: "up"}}
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata: {name: %s, namespace: default}
+        spec:
+          replicas: 5
+        %s
+          selector: {matchLabels: {app: %s}}
+          template:
+            metadata: {labels: {app: %s}}
+            spec:
+              containers: [{name: app, image: "registry.example.com/guestbook:1.0.0"}]
+          strategy:
+            canary:
+              steps:
+        %s
+        """.formatted(name, extraSpec.indent(2).stripTrailing(), name, name, steps.indent(8).stripTrailing());
+  }
+
+  /** The trace of reference §4.5 with a 2 s final pause. */
+  static final String TRACE_STEPS = """
+      - setWeight: 20
+      - pause: {}
+      - analysis:
+          templates: [{templateName: success-rate}]
+          args: [{name: service-name, value: guestbook}]
+      - setWeight: 60
+      - pause: {duration: 2s}
+      """;
+
+  static JsonNode get(KubernetesClient client, ResourceDefinitionContext ctx, String name) {
+    GenericKubernetesResource r = client.genericKubernetesResources(ctx).inNamespace("default").withName(name).get();
+    return r == null ? null : MAPPER.valueToTree(r);
+  }
+
+  static JsonNode rollout(KubernetesClient client, String name) {
+    return get(client, ROLLOUTS, name);
+  }
+
+  static JsonNode statusPatch(KubernetesClient client, String name, String json) {
+    return MAPPER.valueToTree(client.genericKubernetesResources(ROLLOUTS).inNamespace("default").withName(name)
+        .subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), json));
+  }
+
+  static JsonNode mainPatch(KubernetesClient client, ResourceDefinitionContext ctx, String name, String json) {
+    return MAPPER.valueToTree(client.genericKubernetesResources(ctx).inNamespace("default").withName(name)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), json));
+  }
+
+  static JsonNode jsonPatch(KubernetesClient client, String name, String json) {
+    return MAPPER.valueToTree(client.genericKubernetesResources(ROLLOUTS).inNamespace("default").withName(name)
+        .patch(PatchContext.of(PatchType.JSON), json));
+  }
+
+  static JsonNode setImage(KubernetesClient client, String name, String image) {
+    return jsonPatch(client, name,
+        "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\",\"value\":\"" + image + "\"}]");
+  }
+
+  static JsonNode await(KubernetesClient client, String name, String what, Predicate<JsonNode> condition) {
+    return await(client, name, what, Duration.ofSeconds(15), condition);
+  }
+
+  static JsonNode await(KubernetesClient client, String name, String what, Duration timeout,
+      Predicate<JsonNode> condition) {
+    return Polling.until(timeout, Duration.ofMillis(20), () -> rollout(client, name),
+        ro -> ro != null && condition.test(ro),
+        last -> "timed out waiting for " + what + "; last status: " + (last == null ? null : last.path("status")));
+  }
+
+  static boolean phase(JsonNode ro, String phase, String message) {
+    return phase.equals(ro.path("status").path("phase").asText())
+        && (message == null || message.equals(ro.path("status").path("message").asText()))
+        && ro.path("status").path("observedGeneration").asText().equals(ro.path("metadata").path("generation").asText());
+  }
+
+  static int index(JsonNode ro) {
+    return ro.path("status").path("currentStepIndex").asInt(-1);
+  }
+
+  static JsonNode condition(JsonNode ro, String type) {
+    for (JsonNode c : ro.path("status").path("conditions")) {
+      if (type.equals(c.path("type").asText())) {
+        return c;
+      }
+    }
+    return MAPPER.createObjectNode();
+  }
+}
