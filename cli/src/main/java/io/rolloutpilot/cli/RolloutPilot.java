@@ -4,20 +4,36 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
+import io.rolloutpilot.cli.common.ErrorReporter;
+import io.rolloutpilot.cli.common.ExitCodes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import io.rolloutpilot.cli.common.ErrorReporter;
+import io.rolloutpilot.cli.common.ExitCodes;
 
 /** {@code rollout-pilot}: drive Argo Rollouts canary releases from CI or a shell. */
 @Command(name = "rollout-pilot", mixinStandardHelpOptions = true, versionProvider = RolloutPilot.Version.class,
-    description = "Drive Argo Rollouts canary releases: deploy an image, follow it step by step, promote, abort,"
-        + " retry or undo it.",
-    footer = {"", "Exit codes: 0 success, 1 the release failed (Degraded, aborted, timed out, deleted),"
-        + " 2 bad input, 3 environment error (unreachable, unauthorized, not found)."})
+    description = "Push images byte for byte to ECR or any OCI registry, drive Argo Rollouts canary releases step"
+        + " by step, and judge canaries on Prometheus.",
+    footer = {"", "Exit codes:",
+        "  0    success",
+        "  1    the release failed: Degraded, aborted, timed out, analysis FAILED",
+        "  2    bad input (usage, validation); nothing was changed",
+        "  3    environment: unreachable, unauthorized, not found, analysis ERROR",
+        "  4    analysis INCONCLUSIVE",
+        "  70   internal error (run again with --stacktrace and report it)",
+        "  130  interrupted"})
 public final class RolloutPilot implements Runnable {
   @Spec
   CommandSpec spec;
+
+  @Option(names = ErrorReporter.STACKTRACE_OPTION, scope = ScopeType.INHERIT,
+      description = "on an error, print the chain of causes (secrets redacted)")
+  boolean stacktrace;
 
   @Override
   public void run() {
@@ -46,7 +62,7 @@ public final class RolloutPilot implements Runnable {
         .setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
         .setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     cmd.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.BAD_INPUT);
-    cmd.getCommandSpec().exitCodeOnExecutionException(ExitCodes.ENVIRONMENT);
+    cmd.getCommandSpec().exitCodeOnExecutionException(ExitCodes.INTERNAL);
     return cmd;
   }
 

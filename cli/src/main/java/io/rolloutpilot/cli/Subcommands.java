@@ -1,13 +1,13 @@
 package io.rolloutpilot.cli;
 
-import io.rolloutpilot.cli.command.AbortCommand;
-import io.rolloutpilot.cli.command.DeployCommand;
-import io.rolloutpilot.cli.command.PauseCommand;
-import io.rolloutpilot.cli.command.PromoteCommand;
-import io.rolloutpilot.cli.command.ResumeCommand;
-import io.rolloutpilot.cli.command.RetryCommand;
-import io.rolloutpilot.cli.command.StatusCommand;
-import io.rolloutpilot.cli.command.UndoCommand;
+import io.rolloutpilot.cli.rollout.AbortCommand;
+import io.rolloutpilot.cli.rollout.DeployCommand;
+import io.rolloutpilot.cli.rollout.PauseCommand;
+import io.rolloutpilot.cli.rollout.PromoteCommand;
+import io.rolloutpilot.cli.rollout.ResumeCommand;
+import io.rolloutpilot.cli.rollout.RetryCommand;
+import io.rolloutpilot.cli.rollout.StatusCommand;
+import io.rolloutpilot.cli.rollout.UndoCommand;
 import io.rolloutpilot.cli.demo.DemoCommand;
 import io.rolloutpilot.cli.push.PushCommand;
 import io.rolloutpilot.cli.sandbox.SandboxCommand;
@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
+import io.rolloutpilot.cli.analyze.AnalyzeCommand;
 
 /**
  * The subcommands, in the order {@code --help} lists them. Building a picocli model reflects over a

@@ -90,7 +90,7 @@ class AnalyzeCommandTest {
     assertThat(run.firstLine()).startsWith("PASSED - score 100.00");
     assertThat(run.out()).containsPattern("(?m)^  error-ratio +PASS +non-inferior: .* \\[canary 56, baseline 56 samples, critical]$")
         .containsPattern("(?m)^  p99-latency +PASS +non-inferior: ");
-    assertThat(run.err()).contains("judging canary good1 against stable1 from " + start + " (--since)");
+    assertThat(run.err()).contains("judging canary good1 against stable1 from " + start + " (given)");
   }
 
   @Test
@@ -104,7 +104,8 @@ class AnalyzeCommandTest {
     assertThat(json.path("metrics").get(0).path("verdict").asText()).isEqualTo("HIGH");
     assertThat(json.path("metrics").get(0).path("statistics").path("pValue").isNumber()).isTrue();
     assertThat(json.path("canaryStart").asText()).isEqualTo(start.toString());
-    assertThat(run.err().lines()).allSatisfy(line -> assertThat(line).startsWith("{\"event\":\"analysis\""));
+    assertThat(run.err().lines()).allSatisfy(line -> assertThat(line).startsWith("{\"event\":\""));
+    assertThat(run.err()).contains("{\"event\":\"JudgementStarted\"").contains("{\"event\":\"JudgementLook\"");
   }
 
   @Test

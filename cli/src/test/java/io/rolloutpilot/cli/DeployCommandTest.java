@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.rolloutpilot.cli.common.ExitCodes;
 
 class DeployCommandTest {
   private static SandboxFixture fixture;

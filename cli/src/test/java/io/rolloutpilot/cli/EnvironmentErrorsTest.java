@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.rolloutpilot.cli.common.ExitCodes;
 
 /** Missing things, unreachable or refusing clusters: exit 3 with a message that helps and keeps secrets. */
 class EnvironmentErrorsTest {
@@ -69,11 +70,11 @@ class EnvironmentErrorsTest {
   }
 
   @Test
-  void missingKubeconfigExitsThree(@TempDir Path dir) {
+  void aKubeconfigThatDoesNotExistIsBadInput(@TempDir Path dir) {
     Cli.Run run = Cli.run(dir.resolve("absent"), "status", "guestbook");
 
-    assertThat(run.exit()).isEqualTo(ExitCodes.ENVIRONMENT);
-    assertThat(run.err()).contains("does not exist");
+    assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err()).contains("error: --kubeconfig: ").contains("does not exist");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.rolloutpilot.cli.common.ExitCodes;
 
 /** {@code sandbox} in a child JVM, as a pipeline would run it: ready line, serves requests, stops on SIGTERM. */
 class SandboxCommandTest {

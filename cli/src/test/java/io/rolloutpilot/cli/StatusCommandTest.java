@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.rolloutpilot.cli.common.ExitCodes;
 
 class StatusCommandTest {
   private static SandboxFixture fixture;
@@ -129,6 +130,6 @@ class StatusCommandTest {
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.json().path("follow").path("outcome").asText()).isEqualTo("HEALTHY");
     assertThat(run.json().path("phase").asText()).isEqualTo("Healthy");
-    assertThat(run.err()).contains("\"event\":\"progress\"");
+    assertThat(run.err()).contains("\"event\":\"RolloutProgressed\"").contains("\"phase\":\"Healthy\"");
   }
 }

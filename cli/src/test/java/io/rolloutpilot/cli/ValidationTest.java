@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.rolloutpilot.cli.common.ExitCodes;
 
 /** Bad input exits 2 with a message naming the field and what is allowed, and changes nothing. */
 class ValidationTest {
@@ -30,16 +31,16 @@ class ValidationTest {
   static Stream<Arguments> badInput() {
     String good = "registry.example.com/x:2.0.0";
     return Stream.of(
-        Arguments.of(new String[] {"status", "Bad_Name"}, "error: rollout: 'Bad_Name' is not a valid name",
+        Arguments.of(new String[] {"status", "Bad_Name"}, "error: ROLLOUT: 'Bad_Name' is not a valid name",
             "DNS-1123"),
         Arguments.of(new String[] {"deploy", "-n", "Team_A", "ROLLOUT", "--image", good},
-            "error: namespace: 'Team_A' is not a valid name", "DNS-1123 label"),
+            "error: --namespace: 'Team_A' is not a valid name", "DNS-1123 label"),
         Arguments.of(new String[] {"deploy", "ROLLOUT", "--image", "Registry/App:1"},
-            "error: image: 'Registry/App:1' is not a valid image reference", "lowercase"),
+            "error: --image: 'Registry/App:1' is not a valid image reference", "lowercase"),
         Arguments.of(new String[] {"deploy", "ROLLOUT", "--image", "x:tag with space"},
-            "error: image:", "the tag"),
+            "error: --image:", "the tag"),
         Arguments.of(new String[] {"deploy", "ROLLOUT", "--image", "App=" + good},
-            "error: container: 'App' is not a valid name", "DNS-1123"),
+            "error: --image CONTAINER: 'App' is not a valid name", "DNS-1123"),
         Arguments.of(new String[] {"deploy", "ROLLOUT", "--image", good, "--timeout", "10y"},
             "error: --timeout: '10y' is not a duration", "30s, 5m, 1h30m"),
         Arguments.of(new String[] {"deploy", "ROLLOUT", "--image", good, "--degraded-grace", "soon"},

@@ -10,7 +10,6 @@ import io.rolloutpilot.core.image.oci.Retrier;
 import io.rolloutpilot.core.image.oci.RetryPolicy;
 import io.rolloutpilot.core.image.oci.TlsSettings;
 import io.rolloutpilot.core.image.push.ImagePublisher;
-import io.rolloutpilot.core.image.push.PushListener;
 import io.rolloutpilot.core.image.push.PushOptions;
 import io.rolloutpilot.core.image.push.PushRequest;
 import io.rolloutpilot.core.image.push.PushResult;
@@ -33,6 +32,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import io.rolloutpilot.core.RolloutPilotEngine;
+import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.image.oci.RegistryAccess;
 
 /**
  * Push benchmark beside {@code skopeo copy}: the same generated image (5 layers, 256 MiB of random
@@ -123,19 +125,21 @@ public final class PushBench {
 
   /** Re-push in process three times, then promote to another repository; returns the promote's bytes sent. */
   private long inProcess(LocalRegistry registry, String to, Stats inProcess, Stats promote) throws Exception {
-    ImagePublisher publisher = publisher(registry);
-    for (int k = 0; k < 3; k++) {
+    try (RolloutPilotEngine engine = RolloutPilotEngine.withoutCluster()) {
+      for (int k = 0; k < 3; k++) {
+        long start = System.nanoTime();
+        PushResult again = engine.images().push(request(registry, image.ociSource(), to), EngineListener.NONE);
+        inProcess.add((System.nanoTime() - start) / 1e6);
+        Runs.require(again.blobsUploaded() == 0, "re-push uploaded blobs");
+      }
       long start = System.nanoTime();
-      PushResult again = publisher.push(request(image.ociSource(), to), PushListener.none());
-      inProcess.add((System.nanoTime() - start) / 1e6);
-      Runs.require(again.blobsUploaded() == 0, "re-push uploaded blobs");
+      PushResult promoted = engine.images().push(request(registry, "docker://" + to,
+          registry.authority() + "/prod/app:1"), EngineListener.NONE);
+      promote.add((System.nanoTime() - start) / 1e6);
+      return promoted.bytesUploaded();
     }
-    long start = System.nanoTime();
-    PushResult promoted = publisher.push(request("docker://" + to, registry.authority() + "/prod/app:1"),
-        PushListener.none());
-    promote.add((System.nanoTime() - start) / 1e6);
-    return promoted.bytesUploaded();
   }
+
 
   private void print(Map<Tool, Stats> cold, Map<Tool, Stats> repush, Stats inProcess, Stats promote,
       long promoteBytes, double firstLauncherRun, double throughput) {
@@ -182,13 +186,9 @@ public final class PushBench {
     return List.of(skopeo.toString(), "copy", "--quiet", "--dest-tls-verify=false", image.ociSource(), "docker://" + to);
   }
 
-  private static ImagePublisher publisher(LocalRegistry registry) {
-    return new ImagePublisher(new RegistryHttpClients(new TlsSettings(null, Set.of(registry.authority()))),
-        CredentialsResolver.anonymous(), new ObjectMapper(), Clock.systemUTC());
-  }
-
-  private static PushRequest request(String from, String to) {
-    return new PushRequest(SourceSpec.parse(from), PushTarget.parse(to, List.of(), null), PushOptions.defaults());
+  private static PushRequest request(LocalRegistry registry, String from, String to) {
+    return new PushRequest(SourceSpec.parse(from), PushTarget.parse(to, List.of(), null), PushOptions.defaults(),
+        new RegistryAccess(new TlsSettings(null, Set.of(registry.authority())), CredentialsResolver.anonymous()));
   }
 
   /** POST + one 256 MiB PUT through the distribution client, best of three. */

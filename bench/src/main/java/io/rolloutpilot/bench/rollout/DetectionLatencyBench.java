@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rolloutpilot.core.kube.ClusterConnection;
 import io.rolloutpilot.core.rollout.RolloutRef;
 import io.rolloutpilot.core.rollout.follow.FollowRequest;
-import io.rolloutpilot.core.rollout.follow.ProgressEvent;
 import io.rolloutpilot.core.rollout.follow.RolloutFollower;
 import io.rolloutpilot.core.rollout.follow.RolloutWatchHub;
 import io.rolloutpilot.core.rollout.follow.WaitTarget;
@@ -17,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.rolloutpilot.core.RolloutPilotEngine;
+import io.rolloutpilot.core.event.RolloutProgressed;
 
 /**
  * Benchmark 1: time from a status write to the follower's progress event, over many changes, beside a
@@ -44,12 +45,13 @@ public final class DetectionLatencyBench {
 
   private static Percentiles measureWatch(Sandbox sandbox, KubernetesClient writer, int changes) throws Exception {
     BlockingQueue<String> seen = new LinkedBlockingQueue<>();
-    ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-    try (ClusterConnection connection = ClusterConnection.open(sandbox.config(), NAMESPACE);
-         RolloutWatchHub hub = new RolloutWatchHub(connection.client(), connection.credentials())) {
-      RolloutFollower follower = new RolloutFollower(hub, timers, Clock.systemUTC());
-      follower.start(FollowRequest.until(new RolloutRef(NAMESPACE, "latency"), WaitTarget.HEALTHY, Duration.ZERO),
-          (ProgressEvent e) -> seen.add(e.progress().phase().message()));
+    try (RolloutPilotEngine engine = RolloutPilotEngine.connect(ClusterConnection.open(sandbox.config(), NAMESPACE))) {
+      engine.rollouts().followAsync(FollowRequest.until(new RolloutRef(NAMESPACE, "latency"), WaitTarget.HEALTHY,
+          Duration.ZERO), e -> {
+            if (e instanceof RolloutProgressed progressed) {
+              seen.add(progressed.progress().phase().message());
+            }
+          });
       seen.poll(10, TimeUnit.SECONDS);
       warmUp(writer, seen);
       double[] millis = new double[changes];
@@ -57,8 +59,6 @@ public final class DetectionLatencyBench {
         millis[i] = timeOneChange(writer, seen, "change " + (i + 1));
       }
       return Percentiles.of(millis);
-    } finally {
-      timers.shutdownNow();
     }
   }
 

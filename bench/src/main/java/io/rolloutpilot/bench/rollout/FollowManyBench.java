@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import io.rolloutpilot.core.RolloutPilotEngine;
 
 /**
  * Benchmark 2: one process following many Rollouts. Three roles, each its own JVM so the follower's
@@ -64,26 +65,21 @@ public final class FollowManyBench {
   private static void watch(int rollouts, Path kubeconfig, Duration duration) throws InterruptedException {
     RequestCounter counter = new RequestCounter();
     AtomicLong events = new AtomicLong();
-    ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-    Config config = ClusterConnection.loadConfig(kubeconfig, null);
-    try (ClusterConnection connection = ClusterConnection.open(config, NAMESPACE,
-            b -> b.withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("count", counter)));
-         RolloutWatchHub hub = new RolloutWatchHub(connection.client(), connection.credentials())) {
-      RolloutFollower follower = new RolloutFollower(hub, timers, Clock.systemUTC());
+    Config config = Config.fromKubeconfig(kubeconfig.toFile());
+    try (RolloutPilotEngine engine = RolloutPilotEngine.connect(ClusterConnection.open(config, NAMESPACE,
+        b -> b.withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("count", counter))))) {
       for (int i = 0; i < rollouts; i++) {
-        follower.start(FollowRequest.until(new RolloutRef(NAMESPACE, BenchRollouts.name(i)), WaitTarget.HEALTHY,
-            Duration.ZERO), e -> events.incrementAndGet());
+        engine.rollouts().followAsync(FollowRequest.until(new RolloutRef(NAMESPACE, BenchRollouts.name(i)),
+            WaitTarget.HEALTHY, Duration.ZERO), e -> events.incrementAndGet());
       }
       report("watch", rollouts, duration, counter, events);
-    } finally {
-      timers.shutdownNow();
     }
   }
 
   private static void poll(int rollouts, Path kubeconfig, Duration duration) throws InterruptedException {
     RequestCounter counter = new RequestCounter();
     AtomicLong events = new AtomicLong();
-    Config config = ClusterConnection.loadConfig(kubeconfig, null);
+    Config config = Config.fromKubeconfig(kubeconfig.toFile());
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
             .withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("count", counter)).build();
          PollingFollower poller = new PollingFollower(client, NAMESPACE, Duration.ofSeconds(2), 4)) {

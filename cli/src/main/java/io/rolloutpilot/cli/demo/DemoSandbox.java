@@ -2,7 +2,6 @@ package io.rolloutpilot.cli.demo;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.rolloutpilot.cli.EngineSession;
 import io.rolloutpilot.core.rollout.ArgoResources;
 import io.rolloutpilot.core.rollout.RolloutRef;
 import io.rolloutpilot.sandbox.Sandbox;
@@ -16,6 +15,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import io.rolloutpilot.core.RolloutPilotEngine;
+import io.rolloutpilot.core.kube.ClusterAccess;
+import io.rolloutpilot.core.kube.ClusterConnection;
 
 /**
  * The demo's stage: an in-process sandbox with the sample rollout and an analysis outcome chosen by
@@ -46,8 +48,9 @@ final class DemoSandbox {
       RolloutRef ref = sampleRollout(sandbox);
       Path kubeconfig = sandbox.writeKubeconfig(Files.createTempFile("rollout-pilot-demo-", ".kubeconfig"));
       ExecutorService promoter = Executors.newSingleThreadExecutor();
-      try (EngineSession session = EngineSession.open(kubeconfig, null, null)) {
-        return new DemoScript(log, session, ref, promoter, err,
+      try (RolloutPilotEngine engine = RolloutPilotEngine.connect(ClusterConnection.open(
+          new ClusterAccess.Kubeconfig(kubeconfig, null, null)))) {
+        return new DemoScript(log, engine.rollouts(), ref, promoter, err,
             run -> analysisRunPhase(sandbox, ref.namespace(), run)).play();
       } finally {
         promoter.shutdownNow();

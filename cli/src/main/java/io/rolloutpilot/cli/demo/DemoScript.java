@@ -1,8 +1,7 @@
 package io.rolloutpilot.cli.demo;
 
-import io.rolloutpilot.cli.EngineSession;
-import io.rolloutpilot.cli.ExitCodes;
-import io.rolloutpilot.cli.render.StatusView;
+import io.rolloutpilot.cli.common.ExitCodes;
+import io.rolloutpilot.cli.rollout.StatusView;
 import io.rolloutpilot.core.rollout.CanaryStep;
 import io.rolloutpilot.core.rollout.DeployRequest;
 import io.rolloutpilot.core.rollout.Rollout;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import io.rolloutpilot.core.rollout.RolloutService;
 
 /** The demo's plot, on a running sandbox: first revision, good release, bad release, summary. */
 final class DemoScript {
@@ -26,7 +26,7 @@ final class DemoScript {
   private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(45);
 
   private final DemoLog log;
-  private final EngineSession session;
+  private final RolloutService rollouts;
   private final RolloutRef ref;
   private final ExecutorService promoter;
   private final PrintWriter err;
@@ -34,10 +34,10 @@ final class DemoScript {
   private List<CanaryStep> steps;
 
   /** @param analysisPhase reads an AnalysisRun's own phase by name */
-  DemoScript(DemoLog log, EngineSession session, RolloutRef ref, ExecutorService promoter, PrintWriter err,
+  DemoScript(DemoLog log, RolloutService rollouts, RolloutRef ref, ExecutorService promoter, PrintWriter err,
       UnaryOperator<String> analysisPhase) {
     this.log = log;
-    this.session = session;
+    this.rollouts = rollouts;
     this.ref = ref;
     this.promoter = promoter;
     this.err = err;
@@ -45,20 +45,20 @@ final class DemoScript {
   }
 
   int play() throws InterruptedException {
-    Rollout rollout = session.rollouts().get(ref);
+    Rollout rollout = rollouts.get(ref);
     steps = rollout.spec().steps();
     Rollout.Container container = rollout.spec().containers().get(0);
     log.section("Created Rollout '" + ref.name() + "': " + rollout.spec().replicas() + " replicas of "
         + container.name() + "=" + container.image());
     log.line("canary steps: " + steps.stream().map(CanaryStep::describe).collect(Collectors.joining(", ")));
-    FollowResult first = session.service().follow(FollowRequest.until(ref, WaitTarget.HEALTHY, RELEASE_TIMEOUT),
+    FollowResult first = rollouts.follow(FollowRequest.until(ref, WaitTarget.HEALTHY, RELEASE_TIMEOUT),
         watch());
     log.line("first revision: " + first.reason() + " (a first revision skips the canary steps, as in Argo)");
     ImageReference base = ImageReference.parse("image", container.image());
     DemoRelease good = release("good release", container.name(), withTag(base, "1.1.0"));
     DemoRelease bad = release("bad release", container.name(), withTag(base, "1.2.0-bad"));
     log.section("Status now (rollout-pilot status " + ref.name() + ")");
-    StatusView.text(session.service().status(ref)).forEach(line -> log.plain("  " + line));
+    StatusView.text(rollouts.status(ref)).forEach(line -> log.plain("  " + line));
     return summarise(good, bad);
   }
 
@@ -67,7 +67,7 @@ final class DemoScript {
     ReleaseWatch watch = watch();
     DeployRequest request = new DeployRequest(ref, container, image, WaitTarget.HEALTHY, RELEASE_TIMEOUT,
         Duration.ZERO);
-    FollowResult result = session.service().deploy(request, watch).follow();
+    FollowResult result = rollouts.deploy(request, watch).follow();
     Map<String, String> verdicts = new LinkedHashMap<>();
     watch.analysis().keySet().forEach(run -> verdicts.put(run, analysisPhase.apply(run)));
     DemoRelease release = new DemoRelease(title, container + "=" + image, result, watch.furthestStep(),
@@ -77,7 +77,7 @@ final class DemoScript {
   }
 
   private ReleaseWatch watch() {
-    return new ReleaseWatch(log, session.service(), ref, steps, promoter);
+    return new ReleaseWatch(log, rollouts, ref, steps, promoter);
   }
 
   private int summarise(DemoRelease good, DemoRelease bad) {

@@ -1,11 +1,13 @@
 package io.rolloutpilot.cli.demo;
 
+import io.rolloutpilot.cli.common.EventText;
+import io.rolloutpilot.core.event.EngineEvent;
+import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.event.RolloutProgressed;
 import io.rolloutpilot.core.rollout.CanaryStep;
 import io.rolloutpilot.core.rollout.RolloutPhase;
 import io.rolloutpilot.core.rollout.RolloutRef;
 import io.rolloutpilot.core.rollout.RolloutService;
-import io.rolloutpilot.core.rollout.follow.ProgressEvent;
-import io.rolloutpilot.core.rollout.follow.ProgressListener;
 import io.rolloutpilot.core.rollout.follow.RolloutProgress;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +20,7 @@ import java.util.concurrent.ExecutorService;
  * The demo's progress listener for one release: prints each change, remembers how far the steps got
  * and what each AnalysisRun concluded, and promotes past indefinite pauses as a person would.
  */
-final class ReleaseWatch implements ProgressListener {
+final class ReleaseWatch implements EngineListener {
   private final DemoLog log;
   private final RolloutService service;
   private final RolloutRef ref;
@@ -39,8 +41,15 @@ final class ReleaseWatch implements ProgressListener {
   }
 
   @Override
-  public synchronized void onProgress(ProgressEvent event) {
-    RolloutProgress progress = event.progress();
+  public synchronized void on(EngineEvent event) {
+    if (event instanceof RolloutProgressed progressed) {
+      onProgress(progressed.progress());
+    } else {
+      log.line(EventText.of(event));
+    }
+  }
+
+  private void onProgress(RolloutProgress progress) {
     String step = "";
     if (progress.stepIndex() != null) {
       // A new template restarts at step 0; until then the index shown is the previous release's.
@@ -48,16 +57,11 @@ final class ReleaseWatch implements ProgressListener {
       furthestStep = restarted ? Math.max(furthestStep, progress.stepIndex()) : 0;
       step = progress.stepIndex() < steps.size() ? "   <- " + steps.get(progress.stepIndex()).describe() : "";
     }
-    log.line(progress.describe() + step);
+    log.line(EventText.progress(progress) + step);
     if (progress.analysisRun() != null && progress.analysisPhase() != null && !progress.analysisPhase().isEmpty()) {
       analysis.put(progress.analysisRun(), progress.analysisPhase());
     }
     promoteIfWaitingForAPerson(progress);
-  }
-
-  @Override
-  public void onNotice(String text) {
-    log.line("note: " + text);
   }
 
   /** Indefinite pauses wait for a person; the demo plays that person. Promote runs off the watch thread. */

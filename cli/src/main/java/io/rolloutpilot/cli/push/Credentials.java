@@ -5,20 +5,28 @@ import io.rolloutpilot.core.image.oci.CredentialsResolver;
 import io.rolloutpilot.core.image.oci.RegistryCredentials;
 import io.rolloutpilot.core.image.source.SourceSpec;
 import io.rolloutpilot.core.validation.ImageReference;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.cli.common.OptionNames;
+import io.rolloutpilot.core.error.Hint;
+import io.rolloutpilot.core.error.InvalidInputException;
+import io.rolloutpilot.core.error.RolloutPilotException.Details;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Registry credentials from {@code --username}/{@code --password-env} (destination) and the {@code --from-} pair. */
 final class Credentials implements CredentialsResolver {
+  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private final String destinationHost;
   private final RegistryCredentials destination;
   private final String sourceHost;
   private final RegistryCredentials source;
 
-  Credentials(String to, String user, String passwordEnv, SourceSpec from, String fromUser, String fromPasswordEnv) {
-    this.destinationHost = ImageReference.parse("--to", to).registry();
-    this.destination = of("--username", user, "--password-env", passwordEnv);
+  Credentials(String to, String user, String passwordEnv, SourceSpec from, String fromUser, String fromPasswordEnv,
+      Map<String, String> environment) {
+    this.destinationHost = ImageReference.parse("to", to).registry();
+    this.destination = of("username", user, "passwordEnv", passwordEnv, environment);
     this.sourceHost = from.image() == null ? null : from.image().registry();
-    this.source = of("--from-username", fromUser, "--from-password-env", fromPasswordEnv);
+    this.source = of("fromUsername", fromUser, "fromPasswordEnv", fromPasswordEnv, environment);
   }
 
   @Override
@@ -32,17 +40,23 @@ final class Credentials implements CredentialsResolver {
     return RegistryCredentials.anonymous();
   }
 
-  private static RegistryCredentials of(String userOption, String user, String envOption, String env) {
+  private static RegistryCredentials of(String userField, String user, String envField, String env,
+      Map<String, String> environment) {
     if (user == null && env == null) {
       return null;
     }
     if (user == null || env == null) {
-      throw new InvalidInputException(user == null ? userOption : envOption, "give both " + userOption + " and "
-          + envOption);
+      throw new InvalidInputException(user == null ? userField : envField, "give both "
+          + OptionNames.of(userField) + " and " + OptionNames.of(envField));
     }
-    String password = System.getenv(env);
-    if (password == null) {
-      throw new InvalidInputException(envOption, "the environment variable " + env + " is not set");
+    if (!VARIABLE_NAME.matcher(env).matches()) {
+      // never echoed: a password typed here by mistake must not reach the log
+      throw new InvalidInputException(new Details(envField, "is not an environment variable's name",
+          Hint.SECRET_BY_VARIABLE_NAME, null));
+    }
+    String password = environment.get(env);
+    if (password == null || password.isEmpty()) {
+      throw new InvalidInputException(envField, "the environment variable " + env + " is not set or empty");
     }
     return RegistryCredentials.of(new BasicCredentials(user, password));
   }

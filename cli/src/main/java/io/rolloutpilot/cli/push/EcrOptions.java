@@ -5,9 +5,10 @@ import io.rolloutpilot.core.image.ecr.EcrSettings;
 import io.rolloutpilot.core.image.ecr.RepositoryRequest;
 import io.rolloutpilot.core.image.ecr.ScanGateSpec;
 import io.rolloutpilot.core.validation.Durations;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The {@code push} options for Amazon ECR. */
@@ -66,10 +67,10 @@ public final class EcrOptions {
     return ecr;
   }
 
-  EcrSettings settings(String hostAccount, String hostRegion) {
-    String r = region != null ? region : hostRegion != null ? hostRegion : System.getenv("AWS_REGION");
+  EcrSettings settings(String hostAccount, String hostRegion, Map<String, String> environment) {
+    String r = region != null ? region : hostRegion != null ? hostRegion : environment.get("AWS_REGION");
     if (r == null) {
-      throw new InvalidInputException("--region", "is required with --ecr unless --to names an ECR host");
+      throw new InvalidInputException("region", "is required with --ecr unless --to names an ECR host");
     }
     AwsCredentialsSpec credentials = profile == null ? new AwsCredentialsSpec.DefaultChain()
         : new AwsCredentialsSpec.Profile(profile);
@@ -86,6 +87,17 @@ public final class EcrOptions {
   }
 
   Duration scanTimeout() {
-    return Durations.parse("--scan-timeout", scanTimeout);
+    return Durations.parse("scanTimeout", scanTimeout);
+  }
+
+  /** Options that only mean something for ECR are refused without {@code --ecr}, rather than ignored. */
+  void requireNoEcrOptions() {
+    String given = region != null ? "region" : registryId != null ? "registryId" : profile != null ? "profile"
+        : roleArn != null ? "roleArn" : createRepository ? "createRepository" : scanOnPush ? "scanOnPush"
+        : kmsKey != null ? "kmsKey" : scanGate != null ? "scanGate" : apiEndpoint != null ? "apiEndpoint"
+        : registryEndpoint != null ? "registryEndpoint" : stsEndpoint != null ? "stsEndpoint" : null;
+    if (given != null) {
+      throw new InvalidInputException(given, "applies to Amazon ECR only; add --ecr, or leave it out");
+    }
   }
 }

@@ -1,31 +1,23 @@
 package io.rolloutpilot.cli.push;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rolloutpilot.cli.ExitCodes;
-import io.rolloutpilot.cli.OutputFormat;
-import io.rolloutpilot.cli.render.Output;
-import io.rolloutpilot.core.image.ecr.EcrClients;
-import io.rolloutpilot.core.image.ecr.EcrPublisher;
+import io.rolloutpilot.cli.common.EventPrinter;
+import io.rolloutpilot.cli.common.ExitCodes;
+import io.rolloutpilot.cli.common.Output;
+import io.rolloutpilot.cli.common.OutputOptions;
+import io.rolloutpilot.core.RolloutPilotEngine;
 import io.rolloutpilot.core.image.ecr.EcrPushRequest;
 import io.rolloutpilot.core.image.ecr.EcrPushResult;
 import io.rolloutpilot.core.image.ecr.EcrSettings;
-import io.rolloutpilot.core.image.ecr.ScanGate;
-import io.rolloutpilot.core.image.ecr.ScanGateFailedException;
-import io.rolloutpilot.core.image.oci.RegistryException;
-import io.rolloutpilot.core.image.oci.RegistryHttpClients;
+import io.rolloutpilot.core.image.oci.RegistryAccess;
+import io.rolloutpilot.core.image.oci.RetryPolicy;
 import io.rolloutpilot.core.image.oci.TlsSettings;
-import io.rolloutpilot.core.image.push.ImagePublisher;
-import io.rolloutpilot.core.image.push.PushListener;
 import io.rolloutpilot.core.image.push.PushOptions;
 import io.rolloutpilot.core.image.push.PushRequest;
 import io.rolloutpilot.core.image.push.PushResult;
 import io.rolloutpilot.core.image.reference.PushTarget;
 import io.rolloutpilot.core.image.source.SourceSpec;
 import io.rolloutpilot.core.validation.ImageReference;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +29,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.ecr.EcrClient;
 
 /** {@code push}: publish an image byte for byte to any OCI registry or Amazon ECR. */
 @Command(name = "push", mixinStandardHelpOptions = true, description = {"Push an image unchanged (same manifest bytes, same digest) to an OCI registry"
@@ -87,71 +78,56 @@ public final class PushCommand implements Callable<Integer> {
       + " (default: ${DEFAULT-VALUE})")
   int parallel;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
-      description = "output format: text or json (default: ${DEFAULT-VALUE})")
-  String output;
+  @Mixin
+  OutputOptions outputOptions;
 
   @Mixin
   EcrOptions ecr;
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
-    Output out = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), OutputFormat.parse(output));
+  public Integer call() throws InterruptedException {
+    Output out = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), outputOptions.format());
     SourceSpec source = SourceSpec.parse(from);
     Set<String> insecureHosts = new LinkedHashSet<>();
-    insecure.forEach(h -> insecureHosts.add(TlsSettings.requireHostPort("--insecure-registry", h)));
+    insecure.forEach(h -> insecureHosts.add(TlsSettings.requireHostPort("insecureRegistry", h)));
     // read and checked here, before any connection, so a bad --ca-cert is exit 2 with nothing sent
     TlsSettings tls = caCert == null ? new TlsSettings(null, insecureHosts)
-        : TlsSettings.withCaCertificates("--ca-cert", caCert, insecureHosts);
-    RegistryHttpClients http = new RegistryHttpClients(tls);
-    Credentials credentials = new Credentials(to, username, passwordEnv, source, fromUsername, fromPasswordEnv);
-    PushOptions options = new PushOptions(parallel, immutableTags, io.rolloutpilot.core.image.oci.RetryPolicy.standard());
-    PushListener listener = event -> {
-      if (out.json()) {
-        out.progressJson(PushView.progressJson(event));
-      } else {
-        out.progress(PushView.progress(event));
-      }
-    };
-    try {
-      if (ecr.enabled()) {
-        return pushToEcr(out, source, http, credentials, options, listener);
-      }
+        : TlsSettings.withCaCertificates("caCert", caCert, insecureHosts);
+    Credentials credentials = new Credentials(to, username, passwordEnv, source, fromUsername, fromPasswordEnv,
+        System.getenv());
+    RegistryAccess access = new RegistryAccess(tls, credentials);
+    PushOptions options = new PushOptions(parallel, immutableTags, RetryPolicy.standard());
+    if (!ecr.enabled()) {
+      ecr.requireNoEcrOptions();
       PushTarget target = PushTarget.parse(to, tags, null);
-      PushResult result = new ImagePublisher(http, credentials, new ObjectMapper(), Clock.systemUTC())
-          .push(new PushRequest(source, target, options), listener);
-      render(out, result, null);
+      try (RolloutPilotEngine engine = RolloutPilotEngine.withoutCluster()) {
+        render(out, engine.images().push(new PushRequest(source, target, options, access), new EventPrinter(out)),
+            null);
+      }
       return ExitCodes.OK;
-    } catch (RegistryException e) {
-      boolean named = e.errorCode() == null || e.getMessage().contains(e.errorCode());
-      out.error(e.getMessage() + (named ? "" : " [" + e.errorCode() + "]"));
-      Optional.ofNullable(e.hint()).ifPresent(h -> out.progress("hint: " + h));
-      return ExitCodes.ENVIRONMENT;
+    }
+    EcrPushRequest request = ecrRequest(source, options, access);
+    try (RolloutPilotEngine engine = RolloutPilotEngine.withoutCluster()) {
+      EcrPushResult result = engine.images().pushToEcr(request, new EventPrinter(out));
+      render(out, result.push(), result);
+      if (result.scan() != null && !result.scan().passed()) {
+        out.error("the scan of " + result.push().imageRef() + " exceeds the gate for " + result.scan().exceeded()
+            + ": counts " + result.scan().counts() + (result.scan().worstFindings().isEmpty() ? ""
+            : "; worst: " + String.join("; ", result.scan().worstFindings())));
+        return ExitCodes.RELEASE_FAILED;
+      }
+      return ExitCodes.OK;
     }
   }
 
-  private int pushToEcr(Output out, SourceSpec source, RegistryHttpClients http, Credentials credentials,
-      PushOptions options, PushListener listener) throws IOException, InterruptedException {
-    ImageReference ref = ImageReference.parse("--to", to);
+  private EcrPushRequest ecrRequest(SourceSpec source, PushOptions options, RegistryAccess access) {
+    ImageReference ref = ImageReference.parse("to", to);
     Optional<EcrSettings.HostParts> host = Optional.ofNullable(ref.registry()).flatMap(EcrSettings::parseHost);
     EcrSettings settings = ecr.settings(host.map(EcrSettings.HostParts::account).orElse(null),
-        host.map(EcrSettings.HostParts::region).orElse(null));
+        host.map(EcrSettings.HostParts::region).orElse(null), System.getenv());
     PushTarget target = PushTarget.parse(to, tags, "ecr");
-    try (EcrClient client = EcrClients.create(settings)) {
-      EcrPublisher publisher = new EcrPublisher(client, settings, http, credentials, new ObjectMapper(),
-          Clock.systemUTC(), new ScanGate(client, Clock.systemUTC(), Duration.ofSeconds(5), ecr.scanTimeout()));
-      EcrPushRequest request = new EcrPushRequest(source, target.repository(), target.tags(), options,
-          ecr.repositoryRequest(immutableTags), ecr.gate());
-      try {
-        EcrPushResult result = publisher.push(request, listener);
-        render(out, result.push(), result);
-        return ExitCodes.OK;
-      } catch (ScanGateFailedException e) {
-        render(out, e.result().push(), e.result());
-        out.error(e.getMessage());
-        return ExitCodes.RELEASE_FAILED;
-      }
-    }
+    return new EcrPushRequest(source, settings, target.repository(), target.tags(), options,
+        ecr.repositoryRequest(immutableTags), ecr.gate(), ecr.scanTimeout(), access);
   }
 
   private static void render(Output out, PushResult result, EcrPushResult ecr) {

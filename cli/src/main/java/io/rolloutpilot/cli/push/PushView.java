@@ -2,7 +2,6 @@ package io.rolloutpilot.cli.push;
 
 import io.rolloutpilot.core.image.ecr.EcrPushResult;
 import io.rolloutpilot.core.image.ecr.ScanReport;
-import io.rolloutpilot.core.image.push.PushEvent;
 import io.rolloutpilot.core.image.push.PushResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,28 +58,6 @@ final class PushView {
     json.put("passed", scan.passed());
     json.put("exceeded", scan.exceeded());
     json.put("worstFindings", scan.worstFindings());
-    return json;
-  }
-
-  static String progress(PushEvent e) {
-    String subject = e.subject() != null && e.subject().startsWith("sha256:") ? e.subject().substring(7, 19)
-        : e.subject();
-    return switch (e.kind()) {
-      case SOURCE_READY -> "source " + e.message() + ", " + size(e.bytes());
-      case BLOB_EXISTS -> "blob " + subject + " exists";
-      case BLOB_MOUNTED -> "blob " + subject + " " + e.message();
-      case BLOB_UPLOADED -> "blob " + subject + " uploaded (" + size(e.bytes()) + ")";
-      case MANIFEST_PUT -> "manifest " + subject + " put (" + e.message() + ")";
-      default -> e.message();
-    };
-  }
-
-  static Map<String, Object> progressJson(PushEvent e) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("event", e.kind().name().toLowerCase(Locale.ROOT));
-    json.put("subject", e.subject());
-    json.put("bytes", e.bytes());
-    json.put("message", e.message());
     return json;
   }
 

@@ -1,7 +1,7 @@
 package io.rolloutpilot.cli.sandbox;
 
 import io.rolloutpilot.core.validation.Durations;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.rolloutpilot.cli.sandbox;
 
-import io.rolloutpilot.core.kube.ClusterException;
+import io.rolloutpilot.core.error.NotFoundException;
 
 /**
  * The sandbox (mock API server and controller simulator) ships as {@code rollout-pilot-sandbox.jar}
@@ -18,7 +18,7 @@ public final class SandboxJar {
     try {
       Class.forName(ENTRY_CLASS, false, SandboxJar.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new ClusterException(ClusterException.Kind.UNREACHABLE, command + " needs the sandbox, which is not"
+      throw new NotFoundException(null, command + " needs the sandbox, which is not"
           + " installed: rollout-pilot-sandbox.jar must lie beside rollout-pilot.jar (bin/rollout-pilot builds both)");
     }
   }

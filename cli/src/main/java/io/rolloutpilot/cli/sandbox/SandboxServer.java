@@ -1,8 +1,7 @@
 package io.rolloutpilot.cli.sandbox;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.rolloutpilot.core.kube.ClusterException;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import io.rolloutpilot.sandbox.Sandbox;
 import io.rolloutpilot.sandbox.SandboxOptions;
 import java.io.PrintWriter;
@@ -10,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import io.rolloutpilot.core.error.UnreachableException;
 
 /**
  * Runs the sandbox until the process is stopped: starts it, applies the manifests, writes the
@@ -58,7 +58,7 @@ final class SandboxServer {
       return Sandbox.start(SandboxOptions.defaults().withPort(settings.port())
           .withPodReadyDelay(settings.podReadyDelay()));
     } catch (IllegalStateException e) {
-      throw new ClusterException(ClusterException.Kind.UNREACHABLE, e.getMessage());
+      throw new UnreachableException(null, e.getMessage());
     }
   }
 

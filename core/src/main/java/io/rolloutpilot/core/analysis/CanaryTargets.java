@@ -7,8 +7,10 @@ import io.rolloutpilot.core.kube.ClusterErrors;
 import io.rolloutpilot.core.rollout.Rollout;
 import io.rolloutpilot.core.rollout.RolloutClient;
 import io.rolloutpilot.core.rollout.RolloutRef;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.time.Instant;
+import io.rolloutpilot.core.error.Hint;
+import io.rolloutpilot.core.error.RolloutPilotException.Details;
 
 /**
  * Reads a Rollout's canary target for Mode B: {@code status.currentPodHash} against {@code status.stableRS},
@@ -32,11 +34,11 @@ public final class CanaryTargets {
     String canary = rollout.status().currentPodHash();
     String stable = rollout.status().stableRS();
     if (canary.isEmpty() || stable.isEmpty() || canary.equals(stable)) {
-      throw new InvalidInputException("rollout", "rollout " + ref + " has no canary in flight (current pod hash '"
-          + canary + "', stable '" + stable + "'); deploy first, or give --canary-hash and --stable-hash");
+      throw new InvalidInputException(new Details("rollout", "rollout " + ref + " has no canary in flight"
+          + " (current pod hash '" + canary + "', stable '" + stable + "')", Hint.GIVE_CANARY_HASHES, null));
     }
     if (since != null) {
-      return new CanaryTarget(canary, stable, since, "--since");
+      return new CanaryTarget(canary, stable, since, "given");
     }
     String name = ref.name() + "-" + canary;
     ReplicaSet rs;
@@ -46,8 +48,8 @@ public final class CanaryTargets {
       throw ClusterErrors.translate(e, "read ReplicaSet " + ref.namespace() + "/" + name, credentials);
     }
     if (rs == null || rs.getMetadata().getCreationTimestamp() == null) {
-      throw new InvalidInputException("since", "cannot tell when the canary started: ReplicaSet " + name
-          + " has no creation time; give --since");
+      throw new InvalidInputException(new Details("since", "cannot tell when the canary started: ReplicaSet "
+          + name + " has no creation time", Hint.GIVE_CANARY_START, null));
     }
     return new CanaryTarget(canary, stable, Instant.parse(rs.getMetadata().getCreationTimestamp()),
         "creation of ReplicaSet " + name);

@@ -10,6 +10,7 @@ import io.rolloutpilot.core.kube.ClusterConnection;
 import io.rolloutpilot.core.kube.ClusterErrors;
 import java.util.List;
 import java.util.function.Supplier;
+import io.rolloutpilot.core.error.NotFoundException;
 
 /**
  * Reads Rollouts and sends the requests {@code kubectl argo rollouts} sends (reference §3), so a
@@ -29,7 +30,7 @@ public final class RolloutClient {
   public Rollout get(RolloutRef ref) {
     GenericKubernetesResource resource = call("read rollout " + ref, () -> resource(ref).get());
     if (resource == null) {
-      throw new RolloutNotFoundException("rollout '" + ref.name() + "' in namespace '" + ref.namespace() + "'",
+      throw NotFoundException.listing("rollout '" + ref.name() + "' in namespace '" + ref.namespace() + "'",
           names(ref.namespace()));
     }
     return Rollout.from(resource);
@@ -73,7 +74,7 @@ public final class RolloutClient {
   public Rollout promoteFull(RolloutRef ref) {
     Rollout current = get(ref);
     Rollout result = current;
-    if (!current.status().currentPodHash().equals(current.status().stableRS())) {
+    if (!RolloutPredicates.isFullyPromoted(current)) {
       result = patchStatus(ref, "{\"status\":{\"promoteFull\":true}}", "promote --full");
     }
     return current.spec().paused() ? resume(ref) : result;

@@ -20,14 +20,14 @@ public final class RolloutPhases {
 
   /** The phase users see: {@code kubectl argo rollouts status} and {@code get} show exactly this. */
   public static PhaseStatus clientPhase(Rollout rollout) {
-    if (!isGenerationObserved(rollout)) {
+    if (!RolloutPredicates.isGenerationObserved(rollout)) {
       return new PhaseStatus(RolloutPhase.Progressing, WAITING_FOR_SPEC);
     }
     Rollout.Status status = rollout.status();
-    if (status.controllerPause() && status.pauseConditions().isEmpty()) {
+    if (RolloutPredicates.isUnpausing(rollout)) {
       return new PhaseStatus(RolloutPhase.Progressing, WAITING_FOR_UNPAUSE);
     }
-    if (rollout.spec().workloadRef() && !isWorkloadGenerationObserved(rollout)) {
+    if (rollout.spec().workloadRef() && !RolloutPredicates.isWorkloadGenerationObserved(rollout)) {
       return new PhaseStatus(RolloutPhase.Progressing, WAITING_FOR_WORKLOAD);
     }
     RolloutPhase stored = RolloutPhase.parse(status.phase());
@@ -44,15 +44,15 @@ public final class RolloutPhases {
   public static PhaseStatus followPhase(Rollout rollout) {
     PhaseStatus client = clientPhase(rollout);
     Rollout.Status status = rollout.status();
-    boolean fullyPromoted = !status.stableRS().isEmpty() && status.stableRS().equals(status.currentPodHash());
-    if (status.abort() && status.abortedAt().isEmpty()) {
+    if (RolloutPredicates.isAborted(rollout) && status.abortedAt().isEmpty()) {
       return new PhaseStatus(RolloutPhase.Progressing, WAITING_FOR_ABORT);
     }
     if (!status.abort() && client.phase() == RolloutPhase.Degraded
         && client.message().startsWith("RolloutAborted")) {
       return new PhaseStatus(RolloutPhase.Progressing, WAITING_FOR_RETRY);
     }
-    if (status.promoteFull() && !fullyPromoted && client.phase() == RolloutPhase.Paused) {
+    if (status.promoteFull() && !RolloutPredicates.isPromotedToStable(rollout)
+        && client.phase() == RolloutPhase.Paused) {
       return new PhaseStatus(RolloutPhase.Progressing, WAITING_FOR_PROMOTE_FULL);
     }
     return client;
@@ -79,11 +79,12 @@ public final class RolloutPhases {
     if (!spec.restartAt().isEmpty() && !spec.restartAt().equals(status.restartedAt())) {
       return new PhaseStatus(RolloutPhase.Progressing, "rollout is restarting");
     }
-    return replicaPhase(spec, status);
+    return replicaPhase(rollout);
   }
 
-  private static PhaseStatus replicaPhase(Rollout.Spec spec, Rollout.Status status) {
-    Rollout.Replicas replicas = status.replicas();
+  private static PhaseStatus replicaPhase(Rollout rollout) {
+    Rollout.Spec spec = rollout.spec();
+    Rollout.Replicas replicas = rollout.status().replicas();
     if (replicas.updated() < spec.replicas()) {
       return new PhaseStatus(RolloutPhase.Progressing, "more replicas need to be updated");
     }
@@ -94,25 +95,10 @@ public final class RolloutPhases {
       if (!spec.trafficRouted() && replicas.current() > replicas.updated()) {
         return new PhaseStatus(RolloutPhase.Progressing, "old replicas are pending termination");
       }
-      if (status.stableRS().isEmpty() || !status.stableRS().equals(status.currentPodHash())) {
+      if (!RolloutPredicates.isPromotedToStable(rollout)) {
         return new PhaseStatus(RolloutPhase.Progressing, "waiting for all steps to complete");
       }
     }
     return new PhaseStatus(RolloutPhase.Healthy, "");
-  }
-
-  /**
-   * {@code observedGeneration} is a string; a non-numeric value (a hash, from pre-1.0 controllers) and
-   * a value at or above the generation both count as observed, as in Argo's {@code isGenerationObserved}.
-   */
-  public static boolean isGenerationObserved(Rollout rollout) {
-    return Rollout.parseLong(rollout.status().observedGeneration())
-        .map(observed -> observed >= rollout.metadata().generation())
-        .orElse(true);
-  }
-
-  private static boolean isWorkloadGenerationObserved(Rollout rollout) {
-    String wanted = rollout.metadata().annotations().get("rollout.argoproj.io/workload-generation");
-    return wanted == null || wanted.equals(rollout.status().workloadObservedGeneration());
   }
 }

@@ -33,7 +33,7 @@ public record RolloutStatusReport(String name, String namespace, RolloutPhase ph
         imagesOf(replicaSets, stable, Map.of()), canary.isEmpty() ? Map.of() : imagesOf(replicaSets, canary,
             rollout.spec().images()), rollout.metadata().revision().orElse(null), stable, status.currentPodHash(),
         run, status.replicas(), status.abort(), rollout.metadata().generation(),
-        RolloutPhases.isGenerationObserved(rollout));
+        RolloutPredicates.isGenerationObserved(rollout));
   }
 
   private static Map<String, String> imagesOf(List<ReplicaSetInfo> replicaSets, String hash,

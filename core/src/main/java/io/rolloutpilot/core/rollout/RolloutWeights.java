@@ -36,7 +36,7 @@ public final class RolloutWeights {
     if (rollout.spec().trafficRouted()) {
       return status.canaryWeight() == null ? 0 : status.canaryWeight();
     }
-    if (!status.stableRS().isEmpty() && status.stableRS().equals(status.currentPodHash())) {
+    if (RolloutPredicates.isPromotedToStable(rollout)) {
       return 100;
     }
     Rollout.Replicas replicas = status.replicas();

@@ -1,11 +1,13 @@
 package io.rolloutpilot.core.rollout;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.rolloutpilot.core.kube.ClusterException;
 import io.rolloutpilot.core.validation.ImageReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.rolloutpilot.core.error.ConflictException;
+import io.rolloutpilot.core.error.NotFoundException;
+import io.rolloutpilot.core.error.RolloutPilotException.Details;
 
 /**
  * {@code set image}: GET the Rollout, change the image of the named containers, PUT it back with the
@@ -21,26 +23,24 @@ final class SetImage {
   /** {@code container} is a name or {@code *} for every container. */
   static Rollout apply(RolloutClient client, RolloutRef ref, String container, String image) {
     ImageReference.parse("image", image);
-    ClusterException lastConflict = null;
+    ConflictException lastConflict = null;
     for (int attempt = 0; attempt <= CONFLICT_RETRIES; attempt++) {
       GenericKubernetesResource current = client.call("read rollout " + ref, () -> client.resource(ref).get());
       if (current == null) {
-        throw new RolloutNotFoundException("rollout '" + ref.name() + "' in namespace '" + ref.namespace() + "'",
+        throw NotFoundException.listing("rollout '" + ref.name() + "' in namespace '" + ref.namespace() + "'",
             client.names(ref.namespace()));
       }
       setImage(current, ref, container, image);
       try {
         return Rollout.from(client.call("set image on rollout " + ref, () -> client.kubernetes().genericKubernetesResources(ArgoResources.ROLLOUTS)
             .inNamespace(ref.namespace()).resource(current).update()));
-      } catch (ClusterException e) {
-        if (e.kind() != ClusterException.Kind.CONFLICT) {
-          throw e;
-        }
+      } catch (ConflictException e) {
         lastConflict = e;
       }
     }
-    throw new ClusterException(ClusterException.Kind.CONFLICT, "set image on rollout " + ref + ": gave up after "
-        + (CONFLICT_RETRIES + 1) + " attempts, each lost to a concurrent update (" + lastConflict.getMessage() + ")");
+    throw new ConflictException(Details.of(null, "set image on rollout " + ref + ": gave up after "
+        + (CONFLICT_RETRIES + 1) + " attempts, each lost to a concurrent update (" + lastConflict.getMessage() + ")"),
+        lastConflict);
   }
 
   @SuppressWarnings("unchecked")
@@ -60,7 +60,7 @@ final class SetImage {
       }
     }
     if (!found) {
-      throw new RolloutNotFoundException("container '" + container + "' in rollout " + ref, seen);
+      throw NotFoundException.listing("container '" + container + "' in rollout " + ref, seen);
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.rolloutpilot.core.error.NotFoundException;
 
 /**
  * {@code undo}: put the pod template of an earlier ReplicaSet back into the Rollout with a JSON patch
@@ -44,13 +45,13 @@ final class Undo {
         .sorted(Comparator.comparingLong(ReplicaSets::revision).reversed()).toList();
     if (toRevision == 0) {
       if (byRevision.size() < 2) {
-        throw new RolloutNotFoundException("no revision to go back to for rollout \"" + ref.name() + "\"",
+        throw NotFoundException.listing("no revision to go back to for rollout \"" + ref.name() + "\"",
             byRevision.stream().map(rs -> "revision " + ReplicaSets.revision(rs)).toList());
       }
       return byRevision.get(1);
     }
     Optional<ReplicaSet> exact = byRevision.stream().filter(rs -> ReplicaSets.revision(rs) == toRevision).findFirst();
-    return exact.orElseThrow(() -> new RolloutNotFoundException("revision " + toRevision + " of rollout "
+    return exact.orElseThrow(() -> NotFoundException.listing("revision " + toRevision + " of rollout "
         + ref.name(), byRevision.stream().map(rs -> "revision " + ReplicaSets.revision(rs)).toList()));
   }
 

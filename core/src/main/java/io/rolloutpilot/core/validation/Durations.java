@@ -3,14 +3,19 @@ package io.rolloutpilot.core.validation;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.rolloutpilot.core.error.InvalidInputException;
 
 /**
  * Durations as users write them in Argo manifests and on our command line: Go-style
  * ({@code 90s}, {@code 5m}, {@code 1h30m}, {@code 250ms}, down to {@code ns}) or bare seconds ({@code 30}).
+ * Digits are ASCII only, and no duration exceeds {@link #MAX}: a longer one is a typo, not a plan.
  */
 public final class Durations {
-  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
-  private static final Pattern WHOLE = Pattern.compile("((\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h))+");
+  /** The longest duration accepted anywhere: 30 days. */
+  public static final Duration MAX = Duration.ofDays(30);
+  private static final Pattern SECONDS = Pattern.compile("[0-9]+");
+  private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ns|us|µs|ms|s|m|h)");
+  private static final Pattern WHOLE = Pattern.compile("(([0-9]+(?:\\.[0-9]+)?)(ns|us|µs|ms|s|m|h))+");
 
   private Durations() {}
 
@@ -19,8 +24,8 @@ public final class Durations {
       throw new InvalidInputException(field, "must not be empty; use e.g. 30s, 5m, 1h30m or 0 for no limit");
     }
     String value = text.trim();
-    if (value.chars().allMatch(Character::isDigit)) {
-      return Duration.ofSeconds(Long.parseLong(value));
+    if (SECONDS.matcher(value).matches()) {
+      return bounded(field, text, Double.parseDouble(value) * 1e9);
     }
     if (!WHOLE.matcher(value).matches()) {
       throw new InvalidInputException(field, "'" + text + "' is not a duration; use a number with a unit"
@@ -30,6 +35,14 @@ public final class Durations {
     double nanos = 0;
     while (part.find()) {
       nanos += Double.parseDouble(part.group(1)) * unitNanos(part.group(2));
+    }
+    return bounded(field, text, nanos);
+  }
+
+  private static Duration bounded(String field, String text, double nanos) {
+    if (nanos > MAX.toNanos()) {
+      throw new InvalidInputException(field, "'" + text + "' is longer than the longest duration allowed, "
+          + format(MAX));
     }
     return Duration.ofNanos(Math.round(nanos));
   }

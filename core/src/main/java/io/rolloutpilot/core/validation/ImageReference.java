@@ -1,6 +1,7 @@
 package io.rolloutpilot.core.validation;
 
 import java.util.regex.Pattern;
+import io.rolloutpilot.core.error.InvalidInputException;
 
 /**
  * A container image reference as the OCI distribution spec and Docker accept it:

@@ -1,6 +1,7 @@
 package io.rolloutpilot.core.validation;
 
 import java.util.regex.Pattern;
+import io.rolloutpilot.core.error.InvalidInputException;
 
 /** Kubernetes object-name rules, checked before any request so bad input changes nothing. */
 public final class Names {

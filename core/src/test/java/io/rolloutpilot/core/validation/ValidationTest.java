@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.rolloutpilot.core.error.InvalidInputException;
 
 class ValidationTest {
   @ParameterizedTest
@@ -14,6 +15,20 @@ class ValidationTest {
   void namespacesMustBeDnsLabels(String name) {
     assertThatThrownBy(() -> Names.requireLabel("namespace", name)).isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("namespace: ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"721h", "2592001", "99999999999999999999s", "9223372036854775807",
+      "100000000000000000000000000000000000000000000000000h"})
+  void durationsAboveTheMaximumAreRefusedNotOverflowed(String text) {
+    assertThatThrownBy(() -> Durations.parse("timeout", text)).isInstanceOf(InvalidInputException.class)
+        .hasMessage("timeout: '" + text + "' is longer than the longest duration allowed, 720h");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"720h, 2592000000", "2592000, 2592000000"})
+  void theMaximumItselfIsAccepted(String text, long millis) {
+    assertThat(Durations.parse("timeout", text)).isEqualTo(Duration.ofMillis(millis));
   }
 
   @ParameterizedTest
@@ -30,7 +45,7 @@ class ValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"5 minutes", "-1s", "1d", "abc", " "})
+  @ValueSource(strings = {"5 minutes", "-1s", "1d", "abc", " ", "\u0663\u0660", "3\u0660s", "+30", "1e3s"})
   void badDurationsNameTheField(String text) {
     assertThatThrownBy(() -> Durations.parse("timeout", text)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("timeout").hasMessageContaining("30s");

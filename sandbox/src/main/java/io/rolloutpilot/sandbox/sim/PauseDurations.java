@@ -22,7 +22,7 @@ final class PauseDurations {
   static Duration parse(String text) {
     try {
       return io.rolloutpilot.core.validation.Durations.parse("pause.duration", text);
-    } catch (io.rolloutpilot.core.validation.InvalidInputException e) {
+    } catch (io.rolloutpilot.core.error.InvalidInputException e) {
       return Duration.ofSeconds(-1);
     }
   }

@@ -1,35 +1,31 @@
 package io.rolloutpilot.core.rollout;
 
+import io.rolloutpilot.core.RolloutPilotEngine;
+import io.rolloutpilot.core.event.EngineEvent;
+import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.event.RolloutProgressed;
 import io.rolloutpilot.core.kube.ClusterConnection;
-import io.rolloutpilot.core.rollout.RolloutClient;
-import io.rolloutpilot.core.rollout.RolloutRef;
-import io.rolloutpilot.core.rollout.RolloutService;
-import io.rolloutpilot.core.rollout.follow.ProgressEvent;
-import io.rolloutpilot.core.rollout.follow.ProgressListener;
-import io.rolloutpilot.core.rollout.follow.RolloutFollower;
-import io.rolloutpilot.core.rollout.follow.RolloutWatchHub;
 import io.rolloutpilot.sandbox.CanaryManifests;
 import io.rolloutpilot.sandbox.Sandbox;
 import io.rolloutpilot.sandbox.SandboxOptions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
-/** A sandbox with the engine wired to it as a front end would wire it; one per test. */
+/**
+ * A sandbox with the engine connected to it as a front end connects it, plus a bare
+ * {@link RolloutClient} for the tests of its own requests; one per test.
+ */
 final class EngineFixture implements AutoCloseable {
   static final String NAMESPACE = "default";
 
   final Sandbox sandbox;
-  final ClusterConnection connection;
-  final RolloutWatchHub hub;
-  final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-  final RolloutClient client;
+  final RolloutPilotEngine engine;
   final RolloutService service;
+  final ClusterConnection clientConnection;
+  final RolloutClient client;
   final Recorder events = new Recorder();
 
   EngineFixture() {
@@ -38,10 +34,10 @@ final class EngineFixture implements AutoCloseable {
 
   EngineFixture(SandboxOptions options) {
     sandbox = Sandbox.start(options);
-    connection = ClusterConnection.open(sandbox.config(), NAMESPACE);
-    hub = new RolloutWatchHub(connection.client(), connection.credentials());
-    client = new RolloutClient(connection);
-    service = new RolloutService(client, new RolloutFollower(hub, timers, Clock.systemUTC()));
+    engine = RolloutPilotEngine.connect(ClusterConnection.open(sandbox.config(), NAMESPACE));
+    service = engine.rollouts();
+    clientConnection = ClusterConnection.open(sandbox.config(), NAMESPACE);
+    client = new RolloutClient(clientConnection);
   }
 
   /** A canary of 4 replicas named {@code name}, containers {@code app} and {@code sidecar}, with these steps. */
@@ -59,26 +55,24 @@ final class EngineFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    timers.shutdownNow();
-    hub.close();
-    connection.close();
+    engine.close();
+    clientConnection.close();
     sandbox.close();
   }
 
   /** Keeps every progress line and notice the engine emitted, in order. */
-  static final class Recorder implements ProgressListener {
+  static final class Recorder implements EngineListener {
     final List<String> lines = new CopyOnWriteArrayList<>();
-    final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+    final List<RolloutProgressed> events = new CopyOnWriteArrayList<>();
 
     @Override
-    public void onProgress(ProgressEvent event) {
-      events.add(event);
-      lines.add(event.progress().phase().watchLine());
-    }
-
-    @Override
-    public void onNotice(String text) {
-      lines.add("notice: " + text);
+    public void on(EngineEvent event) {
+      if (event instanceof RolloutProgressed progressed) {
+        events.add(progressed);
+        lines.add(progressed.progress().phase().watchLine());
+      } else {
+        lines.add("notice: " + event.getClass().getSimpleName());
+      }
     }
 
     void clear() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rolloutpilot.core.kube.ClusterConnection;
-import io.rolloutpilot.core.kube.ClusterException;
 import io.rolloutpilot.core.rollout.DeployRequest;
 import io.rolloutpilot.core.rollout.DeployResult;
 import io.rolloutpilot.core.rollout.Rollout;
@@ -21,6 +20,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.rolloutpilot.core.error.ConflictException;
+import io.rolloutpilot.core.error.Hint;
+import io.rolloutpilot.core.error.RolloutPilotException;
+import io.rolloutpilot.core.error.UnauthorizedException;
+import io.rolloutpilot.core.error.UnreachableException;
+import io.rolloutpilot.core.kube.ClusterAccess;
 
 /** Faults injected into the sandbox's API server: nothing is missed, no update is lost, errors are clear. */
 class FaultsScenarioTest {
@@ -70,9 +75,9 @@ class FaultsScenarioTest {
     RolloutRef ref = healthyShop("setWeight: 50");
     faults().failNext(50, "GET", ROLLOUT_PATH, 500);
     long start = System.nanoTime();
-    assertThatThrownBy(() -> fx.service.status(ref)).isInstanceOf(ClusterException.class)
+    assertThatThrownBy(() -> fx.service.status(ref)).isInstanceOf(UnreachableException.class)
         .hasMessageContaining("kept failing (500) after 5 retries")
-        .extracting(e -> ((ClusterException) e).kind()).isEqualTo(ClusterException.Kind.SERVER_ERROR);
+        .extracting(e -> ((RolloutPilotException) e).retryable()).isEqualTo(true);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     assertThat(faults().requestCount("GET", ROLLOUT_PATH)).isEqualTo(1 + ClusterConnection.RETRY_LIMIT);
   }
@@ -87,7 +92,7 @@ class FaultsScenarioTest {
 
     faults().failNext(6, "PUT", ROLLOUT_PATH, 409);
     assertThatThrownBy(() -> fx.client.setImage(ref, "app", "registry.example.com/shop:3"))
-        .isInstanceOf(ClusterException.class).hasMessageContaining("gave up after 6 attempts");
+        .isInstanceOf(ConflictException.class).hasMessageContaining("gave up after 6 attempts");
     assertThat(fx.client.get(ref).spec().images()).containsEntry("app", "registry.example.com/shop:2");
   }
 
@@ -157,16 +162,16 @@ class FaultsScenarioTest {
     java.nio.file.Path kubeconfig = java.nio.file.Files.createTempFile("rp", ".kubeconfig");
     java.nio.file.Files.writeString(kubeconfig, java.nio.file.Files.readString(fx.sandbox.writeKubeconfig(kubeconfig))
         .replace("s3cr3t-token-value", "wrong-token-value"));
-    try (ClusterConnection wrong = ClusterConnection.open(kubeconfig, null, "default")) {
+    try (ClusterConnection wrong = ClusterConnection.open(new ClusterAccess.Kubeconfig(kubeconfig, null, "default"))) {
       assertThatThrownBy(() -> new RolloutClient(wrong).get(new RolloutRef("default", "shop")))
-          .isInstanceOf(ClusterException.class)
+          .isInstanceOf(UnauthorizedException.class)
           .hasMessageContaining("unauthorized (401)").hasMessageContaining("a bearer token from kubeconfig context")
           .hasMessageNotContaining("wrong-token-value").hasMessageNotContaining("s3cr3t-token-value");
     }
     faults().setForbidden(true);
-    assertThatThrownBy(() -> fx.client.get(new RolloutRef("default", "shop"))).isInstanceOf(ClusterException.class)
+    assertThatThrownBy(() -> fx.client.get(new RolloutRef("default", "shop"))).isInstanceOf(UnauthorizedException.class)
         .hasMessageContaining("forbidden (403)").hasMessageNotContaining("s3cr3t-token-value")
-        .extracting(e -> ((ClusterException) e).kind()).isEqualTo(ClusterException.Kind.FORBIDDEN);
+        .extracting(e -> ((RolloutPilotException) e).hint().orElseThrow()).isEqualTo(Hint.GRANT_KUBE_PERMISSION);
   }
 
   /** Deploys shop:2 to its manual gate, then follows it to Healthy in the background over an open watch. */

@@ -3,26 +3,27 @@ package io.rolloutpilot.core.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rolloutpilot.core.kube.ClusterException;
 import io.rolloutpilot.core.rollout.DeployRequest;
 import io.rolloutpilot.core.rollout.DeployResult;
 import io.rolloutpilot.core.rollout.Rollout;
-import io.rolloutpilot.core.rollout.RolloutNotFoundException;
 import io.rolloutpilot.core.rollout.RolloutPhase;
 import io.rolloutpilot.core.rollout.RolloutRef;
 import io.rolloutpilot.core.rollout.RolloutStatusReport;
 import io.rolloutpilot.core.rollout.UndoResult;
 import io.rolloutpilot.core.rollout.follow.FollowRequest;
 import io.rolloutpilot.core.rollout.follow.FollowResult;
-import io.rolloutpilot.core.rollout.follow.ProgressEvent;
 import io.rolloutpilot.core.rollout.follow.WaitTarget;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import io.rolloutpilot.sandbox.sim.AnalysisOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.rolloutpilot.core.error.ErrorKind;
+import io.rolloutpilot.core.error.NotFoundException;
+import io.rolloutpilot.core.error.RolloutPilotException;
+import io.rolloutpilot.core.event.RolloutProgressed;
 
 /** Every engine operation on the sandbox, asserting what the status shows and what the follower emitted. */
 class RolloutOperationsScenarioTest {
@@ -134,8 +135,10 @@ class RolloutOperationsScenarioTest {
     RolloutRef ref = healthy("full", "setWeight: 10", "pause: {}", "setWeight: 50", "pause: {}");
     deploy(ref, "registry.example.com/shop:2", WaitTarget.PAUSED_OR_HEALTHY);
     fx.events.clear();
-    fx.service.promote(ref, true);
-    FollowResult done = fx.service.follow(FollowRequest.until(ref, WaitTarget.HEALTHY, TIMEOUT), fx.events);
+    Rollout promoted = fx.service.promote(ref, true);
+    // the engine's shared watch may still hold the state from before our patch: follow from the patch on
+    FollowResult done = fx.service.follow(FollowRequest.until(ref, WaitTarget.HEALTHY, TIMEOUT).after(promoted),
+        fx.events);
     assertThat(done.outcome()).isEqualTo(FollowResult.Outcome.HEALTHY);
     assertThat(fx.events.lines).doesNotContain("Paused - CanaryPauseStep");
     assertThat(fx.service.status(ref).stableImages()).containsEntry("app", "registry.example.com/shop:2");
@@ -157,7 +160,7 @@ class RolloutOperationsScenarioTest {
     assertThat(status.revision()).isEqualTo(3L);
 
     assertThat(fx.service.undo(ref, 3).skipped()).isTrue();
-    assertThatThrownBy(() -> fx.service.undo(ref, 9)).isInstanceOf(RolloutNotFoundException.class)
+    assertThatThrownBy(() -> fx.service.undo(ref, 9)).isInstanceOf(NotFoundException.class)
         .hasMessageContaining("revision 9").hasMessageContaining("revision 3").hasMessageContaining("revision 2");
   }
 
@@ -210,10 +213,10 @@ class RolloutOperationsScenarioTest {
   void missingRolloutsAndContainersListWhatExists() throws Exception {
     healthy("alpha", "setWeight: 50");
     assertThatThrownBy(() -> fx.service.status(new RolloutRef("default", "nope")))
-        .isInstanceOf(RolloutNotFoundException.class).hasMessageContaining("existing: alpha");
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("existing: alpha");
     RolloutRef ref = new RolloutRef("default", "alpha");
     assertThatThrownBy(() -> fx.service.deploy(new DeployRequest(ref, "web", "shop:2", null, null, null),
-        fx.events)).isInstanceOf(RolloutNotFoundException.class).hasMessageContaining("container 'web'")
+        fx.events)).isInstanceOf(NotFoundException.class).hasMessageContaining("container 'web'")
         .hasMessageContaining("existing: app, sidecar");
     assertThatThrownBy(() -> fx.service.deploy(new DeployRequest(ref, null, "shop:2", null, null, null),
         fx.events)).isInstanceOf(InvalidInputException.class).hasMessageContaining("2 containers (app, sidecar)");
@@ -243,11 +246,11 @@ class RolloutOperationsScenarioTest {
   @Test
   void clusterErrorsAreClassified() {
     assertThatThrownBy(() -> fx.service.status(new RolloutRef("elsewhere", "x")))
-        .isInstanceOf(ClusterException.class).extracting(e -> ((ClusterException) e).kind())
-        .isEqualTo(ClusterException.Kind.NOT_FOUND);
+        .isInstanceOf(NotFoundException.class).extracting(e -> ((RolloutPilotException) e).kind())
+        .isEqualTo(ErrorKind.NOT_FOUND);
   }
 
-  private static boolean observed(ProgressEvent event) {
+  private static boolean observed(RolloutProgressed event) {
     return !event.progress().phase().message().equals("waiting for rollout spec update to be observed");
   }
 }

@@ -1,6 +1,5 @@
 package io.rolloutpilot.core.analysis.argo;
 
-import io.rolloutpilot.core.analysis.AnalysisListener;
 import io.rolloutpilot.core.rollout.RolloutClient;
 import io.rolloutpilot.core.rollout.follow.RolloutWatchHub;
 import java.time.Clock;
@@ -9,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import io.rolloutpilot.core.event.EngineListener;
 
 /**
  * Mode A: follows a Rollout's current AnalysisRun through watches (never polling) to its end and maps
@@ -37,7 +37,7 @@ public final class ArgoAnalysisFollower {
   }
 
   /** Blocks until the verdict; fails fast with a "not found" listing when the Rollout is missing. */
-  public ArgoAnalysisResult follow(ArgoAnalysisRequest request, AnalysisListener listener) {
+  public ArgoAnalysisResult follow(ArgoAnalysisRequest request, EngineListener listener) {
     rollouts.get(request.rollout());
     RunFollowSession session = new RunFollowSession(request, listener, runs, worker, clock);
     ScheduledFuture<?> deadline = request.timeout().isZero() ? null

@@ -1,6 +1,5 @@
 package io.rolloutpilot.core.analysis.argo;
 
-import io.rolloutpilot.core.analysis.AnalysisListener;
 import io.rolloutpilot.core.analysis.Verdict;
 import io.rolloutpilot.core.rollout.Rollout;
 import io.rolloutpilot.core.rollout.follow.RolloutWatchHub;
@@ -12,6 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import io.rolloutpilot.core.event.AnalysisRunAwaited;
+import io.rolloutpilot.core.event.AnalysisRunFollowed;
+import io.rolloutpilot.core.event.AnalysisRunPhaseChanged;
+import io.rolloutpilot.core.event.AnalysisTemplateWarned;
+import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.event.MeasurementTaken;
+import io.rolloutpilot.core.rollout.RolloutPredicates;
 
 /**
  * Follows one Rollout's AnalysisRun to its end. It receives Rollout states from the watch hub and run
@@ -20,7 +26,7 @@ import java.util.concurrent.Executor;
  */
 final class RunFollowSession {
   private final ArgoAnalysisRequest request;
-  private final AnalysisListener listener;
+  private final EngineListener listener;
   private final AnalysisRunClient runs;
   private final RunLocator locator;
   private final Executor worker;
@@ -36,7 +42,7 @@ final class RunFollowSession {
   private AnalysisRunClient.RunWatch watch;
   private boolean searching;
 
-  RunFollowSession(ArgoAnalysisRequest request, AnalysisListener listener, AnalysisRunClient runs, Executor worker,
+  RunFollowSession(ArgoAnalysisRequest request, EngineListener listener, AnalysisRunClient runs, Executor worker,
       Clock clock) {
     this.request = request;
     this.listener = listener;
@@ -110,7 +116,7 @@ final class RunFollowSession {
       }
       runName = name;
     }
-    listener.progress("following AnalysisRun " + name + " of rollout " + request.rollout());
+    listener.on(new AnalysisRunFollowed(request.rollout(), name));
     AnalysisRunClient.RunWatch started = runs.watch(request.rollout().namespace(), name, runWatcher());
     synchronized (this) {
       watch = started;
@@ -124,15 +130,14 @@ final class RunFollowSession {
   }
 
   private void noRunYet(Rollout current) {
-    boolean observed = String.valueOf(current.metadata().generation()).equals(current.status().observedGeneration());
-    boolean settled = observed && (current.status().abort() || (!current.status().stableRS().isEmpty()
-        && current.status().stableRS().equals(current.status().currentPodHash())));
+    boolean settled = RolloutPredicates.isGenerationObserved(current)
+        && (RolloutPredicates.isAborted(current) || RolloutPredicates.isPromotedToStable(current));
     if (settled) {
       finish(new RunDecision(Verdict.ERROR, "rollout " + request.rollout() + " has no " + kindWords()
           + "AnalysisRun for its current pod hash " + current.status().currentPodHash() + " and is "
           + (current.status().abort() ? "aborted" : "fully promoted") + "; there is nothing to follow"));
     } else {
-      listener.progress("waiting for rollout " + request.rollout() + " to start an " + kindWords() + "AnalysisRun");
+      listener.on(new AnalysisRunAwaited(request.rollout(), request.kind().name().toLowerCase(java.util.Locale.ROOT)));
     }
   }
 
@@ -156,16 +161,15 @@ final class RunFollowSession {
     String previousPhase = run == null ? null : run.phase();
     run = state;
     if (warnings == null) {
-      warnings = new TemplateLint().check(state);
-      warnings.forEach(w -> listener.progress("warning: " + w));
+      List<TemplateLint.Finding> findings = new TemplateLint().check(state);
+      findings.forEach(f -> listener.on(new AnalysisTemplateWarned(state.name(), f.metric(), f.text())));
+      warnings = findings.stream().map(TemplateLint.Finding::describe).toList();
     }
     for (ArgoMeasurement m : log.merge(state)) {
-      listener.progress("measurement " + m.metric() + ": " + m.phase() + (m.value().isEmpty() ? "" : " value "
-          + m.value()) + (m.message().isEmpty() ? "" : " (" + m.message() + ")"));
+      listener.on(new MeasurementTaken(state.name(), m.metric(), m.phase(), m.value(), m.message()));
     }
     if (!state.phase().equals(previousPhase)) {
-      listener.progress("AnalysisRun " + state.name() + ": " + (state.phase().isEmpty() ? "created" : state.phase())
-          + (state.message().isEmpty() ? "" : " - " + state.message()));
+      listener.on(new AnalysisRunPhaseChanged(state.name(), state.phase(), state.message()));
     }
     boolean aborted = rollout != null && rollout.status().abort();
     RunDecision decision = verdicts.decide(state, aborted, rollout == null ? "" : rollout.status().message());

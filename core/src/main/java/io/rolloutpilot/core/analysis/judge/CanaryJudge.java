@@ -1,6 +1,5 @@
 package io.rolloutpilot.core.analysis.judge;
 
-import io.rolloutpilot.core.analysis.AnalysisListener;
 import io.rolloutpilot.core.analysis.MetricVerdict;
 import io.rolloutpilot.core.analysis.Sleeper;
 import io.rolloutpilot.core.analysis.Verdict;
@@ -9,7 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.event.JudgementLook;
+import io.rolloutpilot.core.event.MetricErrored;
 
 /**
  * Mode B: judges a canary against its baseline on Prometheus data. While the window is still open it
@@ -24,10 +28,10 @@ public final class CanaryJudge {
   private final QueryPlanner planner;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final AnalysisListener listener;
+  private final EngineListener listener;
 
   public CanaryJudge(MetricSource source, MetricDecider decider, Aggregator aggregator, QueryPlanner planner,
-      Clock clock, Sleeper sleeper, AnalysisListener listener) {
+      Clock clock, Sleeper sleeper, EngineListener listener) {
     this.source = source;
     this.decider = decider;
     this.aggregator = aggregator;
@@ -53,7 +57,7 @@ public final class CanaryJudge {
       }
       List<MetricResult> interim = evaluate(plans, histories, spec, start, look, true);
       looks++;
-      listener.progress("interim look " + looks + " at " + look + ": " + summary(interim));
+      listener.on(new JudgementLook(looks, true, start, look, verdicts(interim)));
       MetricResult confirmed = tracker.record(interim);
       if (confirmed != null) {
         String reason = confirmed.name() + " regressed on " + FailFastTracker.CONSECUTIVE_LOOKS
@@ -67,7 +71,7 @@ public final class CanaryJudge {
     }
     List<MetricResult> last = evaluate(plans, histories, spec, start, end, false);
     looks++;
-    listener.progress("final look over " + start + " .. " + end + ": " + summary(last));
+    listener.on(new JudgementLook(looks, false, start, end, verdicts(last)));
     return result(request, aggregator.aggregate(last, spec.scoring()), last, looks, start, end);
   }
 
@@ -81,7 +85,7 @@ public final class CanaryJudge {
       MetricResult result = decider.decide(data, settings);
       results.add(result);
       if (result.verdict() == MetricVerdict.ERROR) {
-        listener.progress(result.name() + ": ERROR " + result.reason());
+        listener.on(new MetricErrored(result.name(), result.reason()));
       }
     }
     return results;
@@ -117,9 +121,9 @@ public final class CanaryJudge {
         spec.warnings());
   }
 
-  private static String summary(List<MetricResult> results) {
-    StringBuilder out = new StringBuilder();
-    results.forEach(r -> out.append(out.length() == 0 ? "" : ", ").append(r.name()).append('=').append(r.verdict()));
-    return out.toString();
+  private static Map<String, String> verdicts(List<MetricResult> results) {
+    Map<String, String> verdicts = new LinkedHashMap<>();
+    results.forEach(r -> verdicts.put(r.name(), r.verdict().name()));
+    return verdicts;
   }
 }

@@ -5,7 +5,7 @@ import io.rolloutpilot.core.analysis.spec.MetricSpec;
 import io.rolloutpilot.core.analysis.spec.Placeholders;
 import io.rolloutpilot.core.analysis.spec.Selectors;
 import io.rolloutpilot.core.validation.Durations;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,10 +16,10 @@ public final class QueryPlanner {
   private static final String HASH = "[a-z0-9]{1,63}";
 
   public List<QueryPlan> plan(AnalysisSpec spec, String canaryHash, String stableHash) {
-    requireHash("canary-hash", canaryHash);
-    requireHash("stable-hash", stableHash);
+    requireHash("canaryHash", canaryHash);
+    requireHash("stableHash", stableHash);
     if (canaryHash.equals(stableHash)) {
-      throw new InvalidInputException("canary-hash", "equals the stable hash " + stableHash
+      throw new InvalidInputException("canaryHash", "equals the stable hash " + stableHash
           + "; canary and baseline would be the same pods");
     }
     Map<String, String> canary = values(spec, spec.selectors(), true, canaryHash);

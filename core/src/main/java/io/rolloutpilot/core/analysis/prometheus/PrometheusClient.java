@@ -1,6 +1,5 @@
 package io.rolloutpilot.core.analysis.prometheus;
 
-import io.rolloutpilot.core.analysis.AnalysisListener;
 import io.rolloutpilot.core.analysis.Sleeper;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -14,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.event.RequestRetried;
 
 /**
  * The Prometheus HTTP API over java.net.http: {@code query} and {@code query_range} sent as form POSTs
@@ -25,11 +26,11 @@ public final class PrometheusClient {
   private final PrometheusEndpoint endpoint;
   private final RetryPolicy retry;
   private final Sleeper sleeper;
-  private final AnalysisListener listener;
+  private final EngineListener listener;
   private final ResponseParser parser = new ResponseParser();
 
   public PrometheusClient(HttpClient http, PrometheusEndpoint endpoint, RetryPolicy retry, Sleeper sleeper,
-      AnalysisListener listener) {
+      EngineListener listener) {
     this.http = http;
     this.endpoint = endpoint;
     this.retry = retry;
@@ -66,8 +67,8 @@ public final class PrometheusClient {
     PrometheusException last = null;
     for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
       if (attempt > 1) {
-        listener.progress("Prometheus " + path + " failed (" + last.getMessage() + "); retry " + (attempt - 1)
-            + " of " + (retry.attempts() - 1) + " in " + retry.delay(attempt - 1).toMillis() + " ms");
+        listener.on(new RequestRetried("Prometheus", path, attempt - 1, retry.attempts(), last.getMessage(),
+            retry.delay(attempt - 1)));
         sleeper.sleep(retry.delay(attempt - 1));
       }
       try {

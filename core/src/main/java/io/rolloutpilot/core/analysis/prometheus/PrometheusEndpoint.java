@@ -1,6 +1,6 @@
 package io.rolloutpilot.core.analysis.prometheus;
 
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.net.URI;
 import java.time.Duration;
 
@@ -29,9 +29,6 @@ public record PrometheusEndpoint(URI base, Credentials credentials, Duration tim
       return new PrometheusEndpoint(URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
           credentials, timeout);
     } catch (IllegalArgumentException e) {
-      if (e instanceof InvalidInputException) {
-        throw e;
-      }
       throw new InvalidInputException("prometheus", "'" + url + "' is not a URL");
     }
   }

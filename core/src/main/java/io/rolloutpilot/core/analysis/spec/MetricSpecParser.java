@@ -1,6 +1,6 @@
 package io.rolloutpilot.core.analysis.spec;
 
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.util.Set;
 
 /** Reads one entry of {@code metrics:} with its defaults (reference §6.3.3 and §6.3.10). */

@@ -1,6 +1,6 @@
 package io.rolloutpilot.core.analysis.spec;
 
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;

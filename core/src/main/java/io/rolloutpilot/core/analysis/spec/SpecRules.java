@@ -1,7 +1,7 @@
 package io.rolloutpilot.core.analysis.spec;
 
 import io.rolloutpilot.core.analysis.stats.RhoEstimator;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

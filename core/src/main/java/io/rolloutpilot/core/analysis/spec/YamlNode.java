@@ -2,7 +2,7 @@ package io.rolloutpilot.core.analysis.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rolloutpilot.core.validation.Durations;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,6 +1,6 @@
 package io.rolloutpilot.core.image.ecr;
 
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -19,13 +19,13 @@ public record EcrSettings(String region, String registryId, AwsCredentialsSpec c
 
   public EcrSettings {
     if (region == null || !REGION.matcher(region).matches()) {
-      throw new InvalidInputException("--region", "'" + region + "' is not an AWS region such as eu-west-1");
+      throw new InvalidInputException("region", "'" + region + "' is not an AWS region such as eu-west-1");
     }
     if (registryId != null && !ACCOUNT.matcher(registryId).matches()) {
-      throw new InvalidInputException("--registry-id", "'" + registryId + "' is not a 12-digit AWS account id");
+      throw new InvalidInputException("registryId", "'" + registryId + "' is not a 12-digit AWS account id");
     }
     if (roleArn != null && !roleArn.startsWith("arn:aws")) {
-      throw new InvalidInputException("--role-arn", "'" + roleArn + "' is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)");
+      throw new InvalidInputException("roleArn", "'" + roleArn + "' is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)");
     }
     if (tokenRefreshMargin == null) {
       tokenRefreshMargin = Duration.ofMinutes(30);

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
@@ -22,12 +22,13 @@ public final class EcrTokenProvider implements RegistryCredentials {
   private final EcrClient ecr;
   private final Clock clock;
   private final Duration margin;
-  private final Consumer<String> onFetch;
+  private final BiConsumer<Boolean, Instant> onFetch;
   private BasicCredentials credentials;
   private Instant expiresAt;
   private URI proxyEndpoint;
 
-  public EcrTokenProvider(EcrClient ecr, Clock clock, Duration margin, Consumer<String> onFetch) {
+  /** @param onFetch told of every token fetched: whether it renews one, and until when it is valid */
+  public EcrTokenProvider(EcrClient ecr, Clock clock, Duration margin, BiConsumer<Boolean, Instant> onFetch) {
     this.ecr = ecr;
     this.clock = clock;
     this.margin = margin;
@@ -37,14 +38,14 @@ public final class EcrTokenProvider implements RegistryCredentials {
   @Override
   public synchronized Optional<BasicCredentials> current() {
     if (credentials == null || !clock.instant().isBefore(expiresAt.minus(margin))) {
-      fetch(credentials == null ? "fetched" : "renewed before expiry");
+      fetch();
     }
     return Optional.of(credentials);
   }
 
   @Override
   public synchronized boolean refresh() {
-    fetch("renewed after the registry rejected it");
+    fetch();
     return true;
   }
 
@@ -58,23 +59,23 @@ public final class EcrTokenProvider implements RegistryCredentials {
     return expiresAt;
   }
 
-  private void fetch(String why) {
+  private void fetch() {
+    boolean renewal = credentials != null;
     AuthorizationData data;
     try {
       data = ecr.getAuthorizationToken(r -> { }).authorizationData().get(0);
     } catch (SdkException e) {
-      throw EcrException.from("GetAuthorizationToken", e, "check the AWS credentials and that they allow"
-          + " ecr:GetAuthorizationToken in this region");
+      throw EcrErrors.from("GetAuthorizationToken", e, "ecr:GetAuthorizationToken in this region");
     }
     String decoded = new String(Base64.getDecoder().decode(data.authorizationToken()), StandardCharsets.UTF_8);
     int colon = decoded.indexOf(':');
     if (colon <= 0) {
-      throw new EcrException(502, "InvalidAuthorizationToken", "GetAuthorizationToken returned a token that is not"
+      throw EcrErrors.failed("InvalidAuthorizationToken", "GetAuthorizationToken returned a token that is not"
           + " user:password", null);
     }
     credentials = new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1));
     expiresAt = data.expiresAt() == null ? clock.instant().plus(Duration.ofHours(12)) : data.expiresAt();
     proxyEndpoint = URI.create(data.proxyEndpoint());
-    onFetch.accept("ECR authorization token " + why + " (valid until " + expiresAt + ")");
+    onFetch.accept(renewal, expiresAt);
   }
 }

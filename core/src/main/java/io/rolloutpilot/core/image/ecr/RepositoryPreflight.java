@@ -1,7 +1,5 @@
 package io.rolloutpilot.core.image.ecr;
 
-import io.rolloutpilot.core.image.push.PushEvent;
-import io.rolloutpilot.core.image.push.PushListener;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.CreateRepositoryRequest;
@@ -10,13 +8,19 @@ import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
+import io.rolloutpilot.core.error.Hint;
+import io.rolloutpilot.core.error.NotFoundException;
+import io.rolloutpilot.core.error.ServerReply;
+import io.rolloutpilot.core.error.RolloutPilotException.Details;
+import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.event.RepositoryReady;
 
 /** ECR does not create repositories on push: describe it first, create it only when asked. */
 public final class RepositoryPreflight {
   private final EcrClient ecr;
-  private final PushListener listener;
+  private final EngineListener listener;
 
-  public RepositoryPreflight(EcrClient ecr, PushListener listener) {
+  public RepositoryPreflight(EcrClient ecr, EngineListener listener) {
     this.ecr = ecr;
     this.listener = listener;
   }
@@ -26,17 +30,18 @@ public final class RepositoryPreflight {
     try {
       Repository found = ecr.describeRepositories(r -> r.registryId(registryId).repositoryNames(name))
           .repositories().get(0);
-      listener.onEvent(PushEvent.of(PushEvent.Kind.REPOSITORY_READY, name, found.repositoryUri()));
+      listener.on(new RepositoryReady(name, found.repositoryUri(), false));
       return info(found, false);
     } catch (RepositoryNotFoundException e) {
       if (!request.create()) {
-        throw new EcrException(e.statusCode(), "RepositoryNotFoundException", "RepositoryNotFoundException: ECR"
-            + " repository '" + name + "' does not exist" + (registryId == null ? "" : " in registry " + registryId),
-            "create it (e.g. with Terraform) or pass --create-repository");
+        throw new NotFoundException(new Details(null, "RepositoryNotFoundException: ECR repository '" + name
+            + "' does not exist" + (registryId == null ? "" : " in registry " + registryId),
+            Hint.CREATE_REPOSITORY, new ServerReply(EcrErrors.SERVER, e.statusCode(), "RepositoryNotFoundException")),
+            e);
       }
       return create(registryId, name, request);
     } catch (SdkException e) {
-      throw EcrException.from("DescribeRepositories " + name, e, "the credentials need ecr:DescribeRepositories");
+      throw EcrErrors.from("DescribeRepositories " + name, e, "ecr:DescribeRepositories");
     }
   }
 
@@ -49,12 +54,12 @@ public final class RepositoryPreflight {
             .kmsKey(request.kmsKey()));
     try {
       Repository created = ecr.createRepository(create.build()).repository();
-      listener.onEvent(PushEvent.of(PushEvent.Kind.REPOSITORY_CREATED, name, created.repositoryUri()));
+      listener.on(new RepositoryReady(name, created.repositoryUri(), true));
       return info(created, true);
     } catch (RepositoryAlreadyExistsException e) {
       return ensure(registryId, name, RepositoryRequest.existingOnly()); // created meanwhile by someone else
     } catch (SdkException e) {
-      throw EcrException.from("CreateRepository " + name, e, "the credentials need ecr:CreateRepository");
+      throw EcrErrors.from("CreateRepository " + name, e, "ecr:CreateRepository");
     }
   }
 

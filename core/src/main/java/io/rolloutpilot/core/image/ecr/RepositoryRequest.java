@@ -1,6 +1,6 @@
 package io.rolloutpilot.core.image.ecr;
 
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 
 /**
  * The repository pre-flight: whether to create it when missing, and with which settings (tag
@@ -13,10 +13,10 @@ public record RepositoryRequest(boolean create, boolean immutableTags, boolean s
       encryption = "AES256";
     }
     if (!encryption.equals("AES256") && !encryption.equals("KMS")) {
-      throw new InvalidInputException("--encryption", "'" + encryption + "' is not AES256 or KMS");
+      throw new InvalidInputException("encryption", "'" + encryption + "' is not AES256 or KMS");
     }
     if (kmsKey != null && !encryption.equals("KMS")) {
-      throw new InvalidInputException("--kms-key", "needs --encryption KMS");
+      throw new InvalidInputException("kmsKey", "needs encryption KMS");
     }
   }
 

@@ -1,7 +1,5 @@
 package io.rolloutpilot.core.image.ecr;
 
-import io.rolloutpilot.core.image.push.PushEvent;
-import io.rolloutpilot.core.image.push.PushListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +13,10 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.DescribeImageScanFindingsResponse;
 import software.amazon.awssdk.services.ecr.model.ImageScanFinding;
 import software.amazon.awssdk.services.ecr.model.ScanNotFoundException;
+import io.rolloutpilot.core.error.Hint;
+import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.event.ScanCompleted;
+import io.rolloutpilot.core.event.ScanWaiting;
 
 /**
  * Waits for ECR's scan of the pushed digest and judges it against a {@link ScanGateSpec}. Never fails
@@ -36,7 +38,7 @@ public final class ScanGate {
   }
 
   public ScanReport await(String registryId, String repository, String digest, ScanGateSpec spec,
-      PushListener listener) throws InterruptedException {
+      EngineListener listener) throws InterruptedException {
     Instant deadline = clock.instant().plus(timeout);
     boolean started = false;
     while (true) {
@@ -45,11 +47,11 @@ public final class ScanGate {
             .repositoryName(repository).imageId(i -> i.imageDigest(digest)));
         String status = response.imageScanStatus() == null ? "PENDING" : response.imageScanStatus().statusAsString();
         if ("COMPLETE".equals(status)) {
-          return report(response, spec, listener);
+          return report(repository, digest, response, spec, listener);
         }
         if (!"IN_PROGRESS".equals(status) && !"PENDING".equals(status)) {
-          throw new EcrException(0, "Scan" + status, "the scan of " + repository + "@" + digest + " ended "
-              + status, "the gate cannot pass without a complete scan; check the repository's scanning setup");
+          throw EcrErrors.failed("Scan" + status, "the scan of " + repository + "@" + digest + " ended " + status
+              + "; the gate cannot pass without a complete scan, so check the repository's scanning setup", null);
         }
       } catch (ScanNotFoundException e) {
         if (!started) {
@@ -57,13 +59,13 @@ public final class ScanGate {
           started = true;
         }
       } catch (SdkException e) {
-        throw EcrException.from("DescribeImageScanFindings", e, "the credentials need ecr:DescribeImageScanFindings");
+        throw EcrErrors.from("DescribeImageScanFindings", e, "ecr:DescribeImageScanFindings");
       }
       if (!clock.instant().isBefore(deadline)) {
-        throw new EcrException(0, "ScanTimeout", "the scan of " + repository + "@" + digest
-            + " did not complete within " + timeout, "the image is pushed; rerun with a longer --scan-timeout");
+        throw EcrErrors.failed("ScanTimeout", "the scan of " + repository + "@" + digest
+            + " did not complete within " + timeout + "; the image is pushed", Hint.LONGER_SCAN_TIMEOUT);
       }
-      listener.onEvent(PushEvent.of(PushEvent.Kind.SCAN_WAITING, digest, "waiting for the image scan"));
+      listener.on(new ScanWaiting(repository, digest));
       Thread.sleep(pollInterval.toMillis());
     }
   }
@@ -72,13 +74,12 @@ public final class ScanGate {
     try {
       ecr.startImageScan(r -> r.registryId(registryId).repositoryName(repository).imageId(i -> i.imageDigest(digest)));
     } catch (SdkException e) {
-      throw EcrException.from("StartImageScan", e, "enable scan on push for the repository or allow"
-          + " ecr:StartImageScan");
+      throw EcrErrors.from("StartImageScan", e, "ecr:StartImageScan (or enable scan on push for the repository)");
     }
   }
 
-  private static ScanReport report(DescribeImageScanFindingsResponse response, ScanGateSpec spec,
-      PushListener listener) {
+  private static ScanReport report(String repository, String digest, DescribeImageScanFindingsResponse response,
+      ScanGateSpec spec, EngineListener listener) {
     Map<String, Integer> counts = new HashMap<>();
     List<String> worst = new ArrayList<>();
     if (response.imageScanFindings() != null) {
@@ -88,8 +89,7 @@ public final class ScanGate {
           .limit(WORST_SHOWN).map(ScanGate::describe).forEach(worst::add);
     }
     ScanReport report = new ScanReport("COMPLETE", counts, worst, spec.exceeded(counts));
-    listener.onEvent(PushEvent.of(PushEvent.Kind.SCAN_COMPLETE, "scan", "scan complete: " + counts
-        + (report.passed() ? ", within the gate" : ", exceeds the gate for " + report.exceeded())));
+    listener.on(new ScanCompleted(repository, digest, counts, report.exceeded()));
     return report;
   }
 

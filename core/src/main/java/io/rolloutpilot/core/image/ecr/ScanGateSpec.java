@@ -1,6 +1,6 @@
 package io.rolloutpilot.core.image.ecr;
 
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +45,6 @@ public record ScanGateSpec(Map<String, Integer> limits) {
   }
 
   private static InvalidInputException invalid(String text, String why) {
-    return new InvalidInputException("--scan-gate", "'" + text + "' " + why + "; use e.g. CRITICAL=0,HIGH=5");
+    return new InvalidInputException("scanGate", "'" + text + "' " + why + "; use e.g. CRITICAL=0,HIGH=5");
   }
 }

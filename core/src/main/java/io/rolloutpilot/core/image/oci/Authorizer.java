@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import io.rolloutpilot.core.error.Hint;
 
 /**
  * Answers a registry's auth challenge: Basic sends the credentials; Bearer exchanges them at the
@@ -91,8 +92,8 @@ public final class Authorizer {
   private Token fetchToken(AuthChallenge c, String scope) throws IOException, InterruptedException {
     String realm = c.param("realm");
     if (realm == null) {
-      throw new RegistryException(401, "UNAUTHORIZED", registry + " asked for a Bearer token but named no token"
-          + " service (realm)", null);
+      throw RegistryErrors.answered(registry, 401, "UNAUTHORIZED", registry + " asked for a Bearer token but named"
+          + " no token service (realm)", null);
     }
     StringBuilder query = new StringBuilder();
     if (c.param("service") != null) {
@@ -106,15 +107,15 @@ public final class Authorizer {
     credentials.current().ifPresent(cred -> request.header("Authorization", cred.basicHeader()));
     HttpResponse<byte[]> response = tokenClient.get().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
-      throw new RegistryException(response.statusCode(), response.statusCode() == 401 ? "UNAUTHORIZED" : "DENIED",
-          "the token service of " + registry + " (" + uri.getHost() + ") refused a token for " + scope + " with "
-              + response.statusCode(), RegistryErrors.hint("UNAUTHORIZED", 401, null));
+      throw RegistryErrors.answered(registry, response.statusCode(), response.statusCode() == 401 ? "UNAUTHORIZED"
+          : "DENIED", "the token service of " + registry + " (" + uri.getHost() + ") refused a token for " + scope
+          + " with " + response.statusCode(), Hint.CHECK_REGISTRY_CREDENTIALS);
     }
     JsonNode body = json.readTree(response.body());
     String value = body.path("token").asText(body.path("access_token").asText(""));
     if (value.isEmpty()) {
-      throw new RegistryException(502, "UNAUTHORIZED", "the token service of " + registry + " returned no token",
-          null);
+      throw RegistryErrors.answered(registry, 502, "UNAUTHORIZED", "the token service of " + registry
+          + " returned no token", null);
     }
     long seconds = Math.max(body.path("expires_in").asLong(60), 20);
     return new Token(value, Instant.now().plusSeconds(seconds));

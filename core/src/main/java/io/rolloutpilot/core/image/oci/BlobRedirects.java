@@ -26,8 +26,8 @@ public final class BlobRedirects {
       if (status < 300 || status >= 400) {
         if (status >= 400) {
           response.body().close();
-          throw new RegistryException(status, "BLOB_UNKNOWN", "reading a blob failed with " + status + " ("
-              + request + ")", null);
+          throw RegistryErrors.answered(response.uri().getAuthority(), status, "BLOB_UNKNOWN",
+              "reading a blob failed with " + status + " (" + request + ")", null);
         }
         return response.body();
       }

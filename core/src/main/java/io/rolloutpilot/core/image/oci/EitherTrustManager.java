@@ -39,7 +39,7 @@ final class EitherTrustManager extends X509ExtendedTrustManager {
         // either reason may be the real one (a private chain with the wrong host name fails only the
         // extra check for the name), so the message carries both
         CertificateException both = new CertificateException("not trusted by the default trust store ("
-            + first.getMessage() + ") nor by the --ca-cert CAs (" + second.getMessage() + ")", second);
+            + first.getMessage() + ") nor by the extra CA certificates (" + second.getMessage() + ")", second);
         both.addSuppressed(first);
         throw both;
       }

@@ -76,8 +76,8 @@ public final class RegistryClient {
     if (started.statusCode() == 201) {
       return;
     }
-    String location = started.headers().firstValue("Location").orElseThrow(() -> new RegistryException(
-        started.statusCode(), "BLOB_UPLOAD_INVALID", registry + " opened an upload without a Location ("
+    String location = started.headers().firstValue("Location").orElseThrow(() -> RegistryErrors.answered(
+        registry, started.statusCode(), "BLOB_UPLOAD_INVALID", registry + " opened an upload without a Location ("
             + open.describe() + ")", null));
     URI target = transport.resolve(location + (location.contains("?") ? "&" : "?") + "digest="
         + encode(blob.digest().value()));
@@ -121,8 +121,8 @@ public final class RegistryClient {
     HttpResponse<byte[]> response = retrier.run(call.describe(),
         () -> transport.send(call, BodyHandlers.ofByteArray(), true));
     if (response.statusCode() == 404) {
-      throw new RegistryException(404, "MANIFEST_UNKNOWN", registry + "/" + repository + ":" + reference
-          + " does not exist (" + call.describe() + ")", "check the source reference");
+      throw RegistryErrors.answered(registry, 404, "MANIFEST_UNKNOWN", registry + "/" + repository + ":"
+          + reference + " does not exist (" + call.describe() + ")", null);
     }
     String type = response.headers().firstValue("Content-Type").map(t -> t.split(";")[0].trim()).orElse(null);
     return new FetchedManifest(type, Digest.of(response.body()), response.body());
@@ -138,9 +138,9 @@ public final class RegistryClient {
   private Digest verifyDigest(HttpResponse<?> response, Digest expected, RegistryCall call) {
     Optional<String> header = response.headers().firstValue("Docker-Content-Digest");
     if (header.isPresent() && !header.get().equals(expected.value())) {
-      throw new RegistryException(response.statusCode(), "DIGEST_INVALID", registry + " stored " + header.get()
-          + " where " + expected + " was sent (" + call.describe() + ")", "the registry altered the content;"
-          + " it cannot hold this image byte for byte");
+      throw RegistryErrors.answered(registry, response.statusCode(), "DIGEST_INVALID", registry + " stored "
+          + header.get() + " where " + expected + " was sent (" + call.describe() + "): the registry altered the"
+          + " content, so it cannot hold this image byte for byte", null);
     }
     return expected;
   }

@@ -11,6 +11,8 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
+import io.rolloutpilot.core.error.Hint;
+import io.rolloutpilot.core.error.RolloutPilotException;
 
 /**
  * Opens a {@link RegistryClient}: picks the scheme (HTTPS; plain HTTP only for a registry named
@@ -74,14 +76,14 @@ public final class RegistryConnector {
     try {
       return retrier.run("GET /v2/", () -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
     } catch (ConnectException | UnresolvedAddressException e) {
-      throw new RegistryException("cannot reach registry " + authority + " (" + base.getScheme() + "): "
-          + e.getClass().getSimpleName(), "check the host and port and that the registry is running", e);
+      throw RegistryErrors.unreachable(authority, "cannot reach registry " + authority + " (" + base.getScheme()
+          + "): " + e.getClass().getSimpleName() + "; check the host and port and that the registry is running",
+          Hint.RETRY_LATER, e);
     }
   }
 
-  private static RegistryException tlsFailure(String authority, SSLException e) {
-    return new RegistryException("TLS with registry " + authority + " failed: " + e.getMessage(),
-        "if the registry uses a private CA, pass its certificate with --ca-cert FILE; --insecure-registry "
-            + authority + " turns verification off for this one registry", e);
+  private static RolloutPilotException tlsFailure(String authority, SSLException e) {
+    return RegistryErrors.unreachable(authority, "TLS with registry " + authority + " failed: " + e.getMessage(),
+        Hint.TRUST_PRIVATE_CA, e);
   }
 }

@@ -2,11 +2,27 @@ package io.rolloutpilot.core.image.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rolloutpilot.core.error.ConflictException;
+import io.rolloutpilot.core.error.Hint;
+import io.rolloutpilot.core.error.InvalidInputException;
+import io.rolloutpilot.core.error.NotFoundException;
+import io.rolloutpilot.core.error.RolloutPilotException;
+import io.rolloutpilot.core.error.RolloutPilotException.Details;
+import io.rolloutpilot.core.error.ServerReply;
+import io.rolloutpilot.core.error.UnauthorizedException;
+import io.rolloutpilot.core.error.UnreachableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Turns a registry's error response into a {@link RegistryException} with its own code and a hint. */
+/**
+ * Turns a registry's answer into an engine error: the kind from the status and the registry's own
+ * error code ({@code NAME_UNKNOWN}, {@code TAG_INVALID}...), which the error keeps as its
+ * {@link ServerReply} for the push logic that decides by it. Messages name the request by method and
+ * path only, never headers, credentials or query strings.
+ */
 public final class RegistryErrors {
+  private static final int MAX_QUOTED_BODY = 300;
+
   private final ObjectMapper json;
 
   public RegistryErrors(ObjectMapper json) {
@@ -14,7 +30,7 @@ public final class RegistryErrors {
   }
 
   /** @param request method and path, e.g. {@code PUT /v2/team/app/manifests/1.0} */
-  public RegistryException from(String registry, String request, int status, byte[] body) {
+  public RolloutPilotException from(String registry, String request, int status, byte[] body) {
     String code = null;
     String message = null;
     try {
@@ -22,7 +38,7 @@ public final class RegistryErrors {
       code = first.path("code").asText(null);
       message = first.path("message").asText(null);
     } catch (IOException | RuntimeException e) {
-      String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip();
+      String text = new String(body, 0, Math.min(body.length, MAX_QUOTED_BODY), StandardCharsets.UTF_8).strip();
       message = text.isEmpty() ? null : text;
     }
     if (code == null) {
@@ -30,7 +46,49 @@ public final class RegistryErrors {
     }
     String text = registry + " answered " + status + " " + code + (message == null ? "" : ": " + message)
         + " (" + request + ")";
-    return new RegistryException(status, code, text, hint(code, status, message));
+    return answered(registry, status, code, text, hint(code, status, message));
+  }
+
+  /** The error for a registry's answer, of the kind its status and code say. */
+  public static RolloutPilotException answered(String registry, int status, String code, String message, Hint hint) {
+    Details details = new Details(null, message, hint, new ServerReply(registry, status, code));
+    if (status == 401) {
+      return new UnauthorizedException(details);
+    }
+    if (status == 403 || "DENIED".equals(code)) {
+      return new UnauthorizedException(details);
+    }
+    if ("TAG_INVALID".equals(code)) {
+      return new ConflictException(details);
+    }
+    if (status == 404) {
+      return new NotFoundException(details);
+    }
+    if (status == 429 || status >= 500 || status == 0) {
+      return new UnreachableException(details);
+    }
+    return new InvalidInputException(details);
+  }
+
+  /** No answer at all: the registry could not be reached, or TLS with it failed. */
+  public static RolloutPilotException unreachable(String registry, String message, Hint hint, Throwable cause) {
+    return new UnreachableException(new Details(null, message, hint, new ServerReply(registry, 0, null)), cause);
+  }
+
+  /** The HTTP status a registry answered with, 0 when none or the error did not come from a registry. */
+  public static int status(RolloutPilotException e) {
+    return e.reply().map(ServerReply::status).orElse(0);
+  }
+
+  /** The registry's error code, or null. */
+  public static String code(RolloutPilotException e) {
+    return e.reply().map(ServerReply::code).orElse(null);
+  }
+
+  /** Worth another attempt: the registry throttled us or failed on its side. */
+  public static boolean retryable(RolloutPilotException e) {
+    int status = status(e);
+    return status == 429 || status >= 500;
   }
 
   private static String defaultCode(int status) {
@@ -43,24 +101,20 @@ public final class RegistryErrors {
     };
   }
 
-  static String hint(String code, int status, String message) {
+  static Hint hint(String code, int status, String message) {
     if (message != null && message.contains("token has expired")) {
-      return "the registry token expired and one refresh did not help; check the clock and the credentials";
+      return Hint.CHECK_CLOCK_AND_CREDENTIALS;
     }
     return switch (code) {
-      case "NAME_UNKNOWN" -> "the repository does not exist; create it first (for ECR pass --create-repository)";
-      case "TAG_INVALID" -> "the tag is immutable in this repository and already points at another image;"
-          + " push under a new tag";
-      case "UNAUTHORIZED" -> "the registry did not accept the credentials; check the user name and password"
-          + " (for ECR: the AWS credentials and region)";
-      case "DENIED" -> "the credentials are valid but not allowed to push here; grant push rights on the"
-          + " repository (ECR: ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage)";
-      case "MANIFEST_BLOB_UNKNOWN", "BLOB_UNKNOWN" -> "the registry lost a blob the manifest needs; push again";
-      case "DIGEST_INVALID" -> "the content does not match its digest: the source image is corrupt";
-      case "MANIFEST_INVALID", "MANIFEST_UNVERIFIED" -> "the registry rejected the manifest format;"
-          + " it may not accept this media type";
-      case "TOOMANYREQUESTS" -> "the registry throttled the push; retry later or lower --parallel";
-      default -> status >= 500 ? "the registry failed repeatedly; retry later" : null;
+      case "NAME_UNKNOWN" -> Hint.CREATE_REPOSITORY;
+      case "TAG_INVALID" -> Hint.PUSH_UNDER_NEW_TAG;
+      case "UNAUTHORIZED" -> Hint.CHECK_REGISTRY_CREDENTIALS;
+      case "DENIED" -> Hint.GRANT_PUSH_PERMISSION;
+      case "MANIFEST_BLOB_UNKNOWN", "BLOB_UNKNOWN" -> Hint.PUSH_AGAIN;
+      case "DIGEST_INVALID" -> Hint.SOURCE_CORRUPT;
+      case "MANIFEST_INVALID", "MANIFEST_UNVERIFIED" -> Hint.MANIFEST_FORMAT_REFUSED;
+      case "TOOMANYREQUESTS" -> Hint.LOWER_PARALLELISM;
+      default -> status >= 500 ? Hint.RETRY_LATER : null;
     };
   }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import io.rolloutpilot.core.error.RolloutPilotException;
 
 /**
  * Runs one idempotent registry operation under a {@link RetryPolicy}: retries 429, 5xx and broken
@@ -40,11 +41,11 @@ public final class Retrier {
     for (int n = 1; ; n++) {
       try {
         return attempt.run();
-      } catch (RegistryException e) {
-        if (!e.retryable() || n >= policy.maxAttempts()) {
+      } catch (RolloutPilotException e) {
+        if (!RegistryErrors.retryable(e) || n >= policy.maxAttempts()) {
           throw e;
         }
-        pause(what, n, e.status() + " " + e.errorCode());
+        pause(what, n, RegistryErrors.status(e) + " " + RegistryErrors.code(e));
       } catch (IOException e) {
         if (!retryable(e) || n >= policy.maxAttempts()) {
           throw e;

@@ -1,6 +1,6 @@
 package io.rolloutpilot.core.image.oci;
 
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;

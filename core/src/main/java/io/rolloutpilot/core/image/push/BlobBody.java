@@ -3,7 +3,7 @@ package io.rolloutpilot.core.image.push;
 import io.rolloutpilot.core.image.reference.Descriptor;
 import io.rolloutpilot.core.image.source.BlobChunks;
 import io.rolloutpilot.core.image.source.BlobReader;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -49,7 +49,7 @@ final class BlobBody {
 
   /** Bad input: the source's blob does not hold what its descriptor says. */
   static InvalidInputException corruptSource(String where, Descriptor blob, String problem) {
-    return new InvalidInputException("source", where + ": blob " + blob.digest() + " is corrupt: " + problem);
+    return new InvalidInputException("from", where + ": blob " + blob.digest() + " is corrupt: " + problem);
   }
 
   private IOException corrupt(String problem) {

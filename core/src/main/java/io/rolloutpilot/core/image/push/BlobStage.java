@@ -2,7 +2,6 @@ package io.rolloutpilot.core.image.push;
 
 import io.rolloutpilot.core.image.oci.Retrier;
 import io.rolloutpilot.core.image.oci.RegistryClient;
-import io.rolloutpilot.core.image.oci.RegistryException;
 import io.rolloutpilot.core.image.reference.Descriptor;
 import io.rolloutpilot.core.image.source.RegistryOrigin;
 import io.rolloutpilot.core.image.source.SourceImage;
@@ -14,6 +13,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import io.rolloutpilot.core.error.RolloutPilotException;
+import io.rolloutpilot.core.image.oci.RegistryErrors;
+import io.rolloutpilot.core.event.BlobExists;
+import io.rolloutpilot.core.event.BlobMounted;
+import io.rolloutpilot.core.event.BlobUploaded;
+import io.rolloutpilot.core.event.EngineListener;
 
 /**
  * Gets every blob of the image into the destination repository, in two parallel passes: which blobs
@@ -25,9 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class BlobStage {
   private final ParallelRunner runner;
   private final Retrier retrier;
-  private final PushListener listener;
+  private final EngineListener listener;
 
-  BlobStage(ParallelRunner runner, Retrier retrier, PushListener listener) {
+  BlobStage(ParallelRunner runner, Retrier retrier, EngineListener listener) {
     this.runner = runner;
     this.retrier = retrier;
     this.listener = listener;
@@ -45,8 +50,7 @@ final class BlobStage {
     AtomicLong bytes = new AtomicLong();
     runner.forEach(missing, blob -> {
       if (mountFrom.isPresent() && destination.mountBlob(repository, blob.digest(), mountFrom.get().repository())) {
-        listener.onEvent(new PushEvent(PushEvent.Kind.BLOB_MOUNTED, blob.digest().value(), blob.size(),
-            "mounted from " + mountFrom.get().repository()));
+        listener.on(new BlobMounted(blob.digest().value(), blob.size(), mountFrom.get().repository()));
         return;
       }
       upload(destination, repository, source, blob);
@@ -62,8 +66,7 @@ final class BlobStage {
     runner.forEach(blobs, blob -> {
       if (destination.blobExists(repository, blob.digest())) {
         present.put(blob, true);
-        listener.onEvent(new PushEvent(PushEvent.Kind.BLOB_EXISTS, blob.digest().value(), blob.size(),
-            "already in " + repository));
+        listener.on(new BlobExists(blob.digest().value(), blob.size()));
       }
     });
     // largest first, so the longest uploads overlap instead of one running alone at the end
@@ -82,10 +85,10 @@ final class BlobStage {
       BlobBody body = new BlobBody(source.description(), source.reader(), blob);
       try {
         destination.uploadBlob(repository, blob, body::publisher);
-      } catch (RegistryException e) {
+      } catch (RolloutPilotException e) {
         if (refusedAsNotMatchingItsDigest(e)) {
           throw BlobBody.corruptSource(source.description(), blob, destination.registry()
-              + " hashed its content and refused it (" + e.errorCode() + ")");
+              + " hashed its content and refused it (" + RegistryErrors.code(e) + ")");
         }
         throw e;
       } catch (IOException | RuntimeException e) {
@@ -96,8 +99,7 @@ final class BlobStage {
       }
       return null;
     });
-    listener.onEvent(new PushEvent(PushEvent.Kind.BLOB_UPLOADED, blob.digest().value(), blob.size(),
-        blob.mediaType()));
+    listener.on(new BlobUploaded(blob.digest().value(), blob.size(), blob.mediaType()));
   }
 
   /**
@@ -105,8 +107,9 @@ final class BlobStage {
    * says {@code DIGEST_INVALID}; ECR says {@code BLOB_UPLOAD_INVALID} with "None of the provided layer
    * digests match the calculated layer digest".
    */
-  private static boolean refusedAsNotMatchingItsDigest(RegistryException e) {
-    return e.status() == 400 && ("DIGEST_INVALID".equals(e.errorCode())
-        || "BLOB_UPLOAD_INVALID".equals(e.errorCode()) && e.getMessage().toLowerCase(Locale.ROOT).contains("digest"));
+  private static boolean refusedAsNotMatchingItsDigest(RolloutPilotException e) {
+    String code = RegistryErrors.code(e);
+    return RegistryErrors.status(e) == 400 && ("DIGEST_INVALID".equals(code)
+        || "BLOB_UPLOAD_INVALID".equals(code) && e.getMessage().toLowerCase(Locale.ROOT).contains("digest"));
   }
 }

@@ -18,36 +18,37 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.event.RequestRetried;
+import io.rolloutpilot.core.event.SourceOpened;
 
 /**
  * The engine's push service: opens and validates the source, then publishes it to any OCI registry
  * unchanged — blobs, then manifests by digest, then tags — and reports what it did.
  */
 public final class ImagePublisher {
-  private final RegistryHttpClients http;
-  private final CredentialsResolver credentials;
   private final SourceOpener sources;
   private final ObjectMapper json;
   private final Clock clock;
 
-  public ImagePublisher(RegistryHttpClients http, CredentialsResolver credentials, ObjectMapper json, Clock clock) {
-    this.http = http;
-    this.credentials = credentials;
+  public ImagePublisher(ObjectMapper json, Clock clock) {
     this.sources = new SourceOpener(json);
     this.json = json;
     this.clock = clock;
   }
 
-  public PushResult push(PushRequest request, PushListener listener) throws IOException, InterruptedException {
+  public PushResult push(PushRequest request, EngineListener listener) throws IOException, InterruptedException {
     Instant start = clock.instant();
+    int attempts = request.options().retry().maxAttempts();
     Retrier retrier = new Retrier(request.options().retry(), (what, attempt, reason, delay) ->
-        listener.onEvent(PushEvent.of(PushEvent.Kind.RETRY, what, "attempt " + attempt + " failed (" + reason
-            + "); retrying in " + delay.toMillis() + " ms")), () -> ThreadLocalRandom.current().nextDouble());
-    RegistryClients clients = new RegistryClients(new RegistryConnector(http, json, retrier), credentials);
+        listener.on(new RequestRetried(request.to().registry(), what, attempt, attempts, reason, delay)),
+        () -> ThreadLocalRandom.current().nextDouble());
+    RegistryHttpClients http = new RegistryHttpClients(request.access().tls());
+    RegistryClients clients = new RegistryClients(new RegistryConnector(http, json, retrier),
+        request.access().credentials());
     SourceImage source = sources.open(request.from(), clients);
-    listener.onEvent(new PushEvent(PushEvent.Kind.SOURCE_READY, source.root().digest().value(),
-        source.totalBlobBytes(), source.description() + ": " + (source.children().size() + 1) + " manifest(s), "
-            + source.blobs().size() + " blob(s)"));
+    listener.on(new SourceOpened(source.description(), source.root().digest().value(),
+        source.children().size() + 1, source.blobs().size(), source.totalBlobBytes()));
     String repository = request.to().repository();
     RegistryClient destination = clients.client(request.to().registry());
     ExecutorService pool = Executors.newFixedThreadPool(request.options().parallelism(), daemonThreads());

@@ -1,21 +1,29 @@
 package io.rolloutpilot.core.image.push;
 
 import io.rolloutpilot.core.image.oci.RegistryClient;
-import io.rolloutpilot.core.image.oci.RegistryException;
 import io.rolloutpilot.core.image.reference.Digest;
 import io.rolloutpilot.core.image.reference.Manifest;
 import io.rolloutpilot.core.image.source.SourceImage;
 import java.io.IOException;
 import java.util.Optional;
+import io.rolloutpilot.core.error.RolloutPilotException;
+import io.rolloutpilot.core.image.oci.RegistryErrors;
+import io.rolloutpilot.core.error.ConflictException;
+import io.rolloutpilot.core.error.Hint;
+import io.rolloutpilot.core.error.RolloutPilotException.Details;
+import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.event.ManifestPut;
+import io.rolloutpilot.core.event.TagSet;
+import io.rolloutpilot.core.event.TagUnchanged;
 
 /**
  * Puts the manifests after all blobs: child manifests by digest, the root by digest, and only then the
  * tags, so an interrupted push never leaves a tag pointing at content that is not all there.
  */
 final class ManifestStage {
-  private final PushListener listener;
+  private final EngineListener listener;
 
-  ManifestStage(PushListener listener) {
+  ManifestStage(EngineListener listener) {
     this.listener = listener;
   }
 
@@ -38,9 +46,9 @@ final class ManifestStage {
     }
     try {
       destination.putManifest(repository, tag, root);
-      listener.onEvent(PushEvent.of(PushEvent.Kind.TAG_SET, tag, repository + ":" + tag + " -> " + root.digest()));
-    } catch (RegistryException e) {
-      if (!"TAG_INVALID".equals(e.errorCode())) {
+      listener.on(new TagSet(repository, tag, root.digest().value()));
+    } catch (RolloutPilotException e) {
+      if (!"TAG_INVALID".equals(RegistryErrors.code(e))) {
         throw e;
       }
       // the registry (ECR) holds the tag immutable: fine when it already names this very image
@@ -51,17 +59,18 @@ final class ManifestStage {
 
   private void requireSame(String repository, String tag, Digest existing, Digest pushed) {
     if (!existing.equals(pushed)) {
-      throw new TagConflictException(repository, tag, existing.value(), pushed.value());
+      throw new ConflictException(new Details(repository + ":" + tag, "tag '" + tag + "' of " + repository
+          + " is immutable and already points at " + existing.value() + "; this push is " + pushed.value()
+          + ", which can be deployed by digest as " + repository + "@" + pushed.value(), Hint.PUSH_UNDER_NEW_TAG,
+          null));
     }
-    listener.onEvent(PushEvent.of(PushEvent.Kind.TAG_UNCHANGED, tag, repository + ":" + tag
-        + " already points at " + pushed));
+    listener.on(new TagUnchanged(repository, tag, pushed.value()));
   }
 
-  /** By digest; a tag gets its own event ({@code TAG_SET}). */
+  /** By digest; a tag gets its own event ({@code TagSet}). */
   private void put(RegistryClient destination, String repository, Manifest manifest)
       throws IOException, InterruptedException {
     destination.putManifest(repository, manifest.digest().value(), manifest);
-    listener.onEvent(new PushEvent(PushEvent.Kind.MANIFEST_PUT, manifest.digest().value(), manifest.size(),
-        manifest.mediaType()));
+    listener.on(new ManifestPut(manifest.digest().value(), manifest.size(), manifest.mediaType()));
   }
 }

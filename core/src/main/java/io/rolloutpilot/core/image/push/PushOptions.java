@@ -9,7 +9,7 @@ import io.rolloutpilot.core.image.oci.RetryPolicy;
 public record PushOptions(int parallelism, boolean immutableTags, RetryPolicy retry) {
   public PushOptions {
     if (parallelism < 1 || parallelism > 32) {
-      throw new io.rolloutpilot.core.validation.InvalidInputException("--parallel",
+      throw new io.rolloutpilot.core.error.InvalidInputException("parallelism",
           parallelism + " is out of range; use 1 to 32");
     }
   }

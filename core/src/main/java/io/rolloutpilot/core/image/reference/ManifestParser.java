@@ -2,7 +2,7 @@ package io.rolloutpilot.core.image.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +91,6 @@ public final class ManifestParser {
   }
 
   private static InvalidInputException invalid(String where, String problem) {
-    return new InvalidInputException("source", "the manifest " + where + " " + problem);
+    return new InvalidInputException("from", "the manifest " + where + " " + problem);
   }
 }

@@ -1,6 +1,6 @@
 package io.rolloutpilot.core.image.reference;
 
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.util.regex.Pattern;
 
 /** Tag syntax of the OCI distribution spec: {@code [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}}. */

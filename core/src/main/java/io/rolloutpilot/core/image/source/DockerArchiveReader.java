@@ -7,7 +7,7 @@ import io.rolloutpilot.core.image.reference.Digest;
 import io.rolloutpilot.core.image.reference.Manifest;
 import io.rolloutpilot.core.image.reference.ManifestParser;
 import io.rolloutpilot.core.image.reference.MediaTypes;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +88,7 @@ public final class DockerArchiveReader {
       throws IOException {
     Digest diff;
     try {
-      diff = Digest.parse("--from", diffId);
+      diff = Digest.parse("from", diffId);
     } catch (InvalidInputException e) {
       throw invalid(where, "the config's diff ID for layer " + index + " ('" + diffId + "') is not a sha256 digest");
     }
@@ -143,6 +143,6 @@ public final class DockerArchiveReader {
   }
 
   private static InvalidInputException invalid(String where, String problem) {
-    return new InvalidInputException("--from", where + ": " + problem);
+    return new InvalidInputException("from", where + ": " + problem);
   }
 }

@@ -2,7 +2,7 @@ package io.rolloutpilot.core.image.source;
 
 import io.rolloutpilot.core.image.reference.Descriptor;
 import io.rolloutpilot.core.image.reference.Digest;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.io.IOException;
 import java.util.Map;
 
@@ -24,7 +24,7 @@ public final class LocalBlobs implements BlobReader {
   private FileSegment segment(Descriptor blob) {
     FileSegment segment = segments.get(blob.digest());
     if (segment == null) {
-      throw new InvalidInputException("source", where + ": blob " + blob.digest() + " is missing");
+      throw new InvalidInputException("from", where + ": blob " + blob.digest() + " is missing");
     }
     return segment;
   }

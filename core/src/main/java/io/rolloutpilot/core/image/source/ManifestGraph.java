@@ -5,7 +5,7 @@ import io.rolloutpilot.core.image.reference.Digest;
 import io.rolloutpilot.core.image.reference.Manifest;
 import io.rolloutpilot.core.image.reference.ManifestParser;
 import io.rolloutpilot.core.image.reference.MediaTypes;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,11 +44,11 @@ public final class ManifestGraph {
     for (Descriptor blob : blobs.values()) {
       long size = store.blobSize(blob.digest());
       if (size == -1) {
-        throw new InvalidInputException("source", where + ": the manifest references blob " + blob.digest()
+        throw new InvalidInputException("from", where + ": the manifest references blob " + blob.digest()
             + " (" + blob.mediaType() + "), which the source does not contain");
       }
       if (size >= 0 && size != blob.size()) {
-        throw new InvalidInputException("source", where + ": blob " + blob.digest() + " is " + size
+        throw new InvalidInputException("from", where + ": blob " + blob.digest() + " is " + size
             + " bytes but the manifest says " + blob.size() + " (corrupt or truncated)");
       }
     }
@@ -58,12 +58,12 @@ public final class ManifestGraph {
   private void visit(String where, Manifest manifest, Store store, List<Manifest> children,
       Map<Digest, Descriptor> blobs, int depth) throws IOException, InterruptedException {
     if (depth > MAX_DEPTH) {
-      throw new InvalidInputException("source", where + ": indexes nest deeper than " + MAX_DEPTH);
+      throw new InvalidInputException("from", where + ": indexes nest deeper than " + MAX_DEPTH);
     }
     manifest.blobs().forEach(blob -> blobs.putIfAbsent(blob.digest(), blob));
     for (Descriptor child : manifest.children()) {
       if (!MediaTypes.isManifest(child.mediaType())) {
-        throw new InvalidInputException("source", where + ": index entry " + child.digest() + " has media type '"
+        throw new InvalidInputException("from", where + ": index entry " + child.digest() + " has media type '"
             + child.mediaType() + "', not a manifest");
       }
       Manifest parsed = load(where, child, store);
@@ -78,12 +78,12 @@ public final class ManifestGraph {
   public Manifest load(String where, Descriptor descriptor, Store store) throws IOException, InterruptedException {
     byte[] bytes = store.manifest(descriptor.digest());
     if (bytes == null) {
-      throw new InvalidInputException("source", where + ": manifest " + descriptor.digest()
+      throw new InvalidInputException("from", where + ": manifest " + descriptor.digest()
           + " is referenced but missing");
     }
     Digest actual = Digest.of(bytes);
     if (!actual.equals(descriptor.digest()) || bytes.length != descriptor.size()) {
-      throw new InvalidInputException("source", where + ": manifest " + descriptor.digest() + " is corrupt (its"
+      throw new InvalidInputException("from", where + ": manifest " + descriptor.digest() + " is corrupt (its"
           + " bytes hash to " + actual + ", " + bytes.length + " bytes, expected " + descriptor.size() + ")");
     }
     return parser.parse(where + " " + descriptor.digest().shortHex(), bytes, descriptor.mediaType());

@@ -6,7 +6,7 @@ import io.rolloutpilot.core.image.reference.Descriptor;
 import io.rolloutpilot.core.image.reference.Digest;
 import io.rolloutpilot.core.image.reference.Manifest;
 import io.rolloutpilot.core.image.reference.ManifestParser;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,6 +101,6 @@ public final class OciLayoutReader {
   }
 
   private static InvalidInputException invalid(String where, String problem) {
-    return new InvalidInputException("--from", where + ": " + problem);
+    return new InvalidInputException("from", where + ": " + problem);
   }
 }

@@ -2,13 +2,14 @@ package io.rolloutpilot.core.image.source;
 
 import io.rolloutpilot.core.image.oci.FetchedManifest;
 import io.rolloutpilot.core.image.oci.RegistryClient;
-import io.rolloutpilot.core.image.oci.RegistryException;
 import io.rolloutpilot.core.image.reference.Digest;
 import io.rolloutpilot.core.image.reference.Manifest;
 import io.rolloutpilot.core.image.reference.ManifestParser;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.io.IOException;
 import java.util.Optional;
+import io.rolloutpilot.core.error.RolloutPilotException;
+import io.rolloutpilot.core.image.oci.RegistryErrors;
 
 /** Reads an image from another registry ({@code docker://REF}): manifests by exact bytes, blobs streamed on demand. */
 public final class RegistrySourceReader {
@@ -26,7 +27,7 @@ public final class RegistrySourceReader {
     String where = client.registry() + "/" + repository + (reference.startsWith("sha256:") ? "@" : ":") + reference;
     FetchedManifest fetched = client.fetchManifest(repository, reference);
     if (reference.startsWith("sha256:") && !fetched.digest().value().equals(reference)) {
-      throw new InvalidInputException("--from", where + " served content hashing to " + fetched.digest());
+      throw new InvalidInputException("from", where + " served content hashing to " + fetched.digest());
     }
     Manifest root = parser.parse(where, fetched.bytes(), fetched.contentType());
     ManifestGraph.Walk walk = graph.walk(where, root, store(client, repository));
@@ -40,8 +41,8 @@ public final class RegistrySourceReader {
       public byte[] manifest(Digest digest) throws IOException, InterruptedException {
         try {
           return client.fetchManifest(repository, digest.value()).bytes();
-        } catch (RegistryException e) {
-          if (e.status() == 404) {
+        } catch (RolloutPilotException e) {
+          if (RegistryErrors.status(e) == 404) {
             return null;
           }
           throw e;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rolloutpilot.core.image.oci.RegistryClientProvider;
 import io.rolloutpilot.core.image.reference.ManifestParser;
 import io.rolloutpilot.core.validation.ImageReference;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 
@@ -26,13 +26,13 @@ public final class SourceOpener {
     String where = spec.toString();
     return switch (spec.kind()) {
       case OCI -> layouts.read(where, Files.isDirectory(spec.path()) ? new DirectoryTree(spec.path())
-          : TarTree.index("--from", spec.path()), spec.ref());
+          : TarTree.index("from", spec.path()), spec.ref());
       case DOCKER_ARCHIVE -> {
         if (Files.isDirectory(spec.path())) {
-          throw new InvalidInputException("--from", where + " is a directory; docker-archive wants the tar file"
+          throw new InvalidInputException("from", where + " is a directory; docker-archive wants the tar file"
               + " from docker save (for a layout directory use oci:PATH)");
         }
-        yield archives.read(where, TarTree.index("--from", spec.path()));
+        yield archives.read(where, TarTree.index("from", spec.path()));
       }
       case REGISTRY -> readRegistry(spec.image(), clients);
     };
@@ -43,7 +43,7 @@ public final class SourceOpener {
     // No implicit default registry: a CI push names where it reads from, so a typo never reaches out to a
     // public registry by accident.
     if (image.registry() == null) {
-      throw new InvalidInputException("--from", "docker://" + image + " names no registry host; write it out,"
+      throw new InvalidInputException("from", "docker://" + image + " names no registry host; write it out,"
           + " e.g. docker://registry.example.com/team/app:1.2.3");
     }
     String authority = image.registry();

@@ -1,7 +1,7 @@
 package io.rolloutpilot.core.image.source;
 
 import io.rolloutpilot.core.validation.ImageReference;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,7 +17,7 @@ public record SourceSpec(Kind kind, Path path, String ref, ImageReference image)
 
   public static SourceSpec parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new InvalidInputException("--from", "is empty; " + FORMS);
+      throw new InvalidInputException("from", "is empty; " + FORMS);
     }
     if (text.startsWith("docker-archive:")) {
       return new SourceSpec(Kind.DOCKER_ARCHIVE, path(text.substring("docker-archive:".length()), text), null, null);
@@ -26,9 +26,9 @@ public record SourceSpec(Kind kind, Path path, String ref, ImageReference image)
       return oci(text, text.substring("oci:".length()));
     }
     if (text.startsWith("docker://")) {
-      return new SourceSpec(Kind.REGISTRY, null, null, ImageReference.parse("--from", text.substring(9)));
+      return new SourceSpec(Kind.REGISTRY, null, null, ImageReference.parse("from", text.substring(9)));
     }
-    throw new InvalidInputException("--from", "'" + text + "' has no known transport; " + FORMS);
+    throw new InvalidInputException("from", "'" + text + "' has no known transport; " + FORMS);
   }
 
   private static SourceSpec oci(String text, String rest) {
@@ -36,7 +36,7 @@ public record SourceSpec(Kind kind, Path path, String ref, ImageReference image)
     if (colon > 0 && !Files.exists(Path.of(rest)) && rest.indexOf('/', colon) < 0) {
       String ref = rest.substring(colon + 1);
       if (ref.isEmpty()) {
-        throw new InvalidInputException("--from", "'" + text + "' ends in ':' but names no REF");
+        throw new InvalidInputException("from", "'" + text + "' ends in ':' but names no REF");
       }
       return new SourceSpec(Kind.OCI, path(rest.substring(0, colon), text), ref, null);
     }
@@ -45,11 +45,11 @@ public record SourceSpec(Kind kind, Path path, String ref, ImageReference image)
 
   private static Path path(String path, String text) {
     if (path.isEmpty()) {
-      throw new InvalidInputException("--from", "'" + text + "' names no path; " + FORMS);
+      throw new InvalidInputException("from", "'" + text + "' names no path; " + FORMS);
     }
     Path p = Path.of(path);
     if (!Files.exists(p)) {
-      throw new InvalidInputException("--from", "'" + text + "': " + path + " does not exist");
+      throw new InvalidInputException("from", "'" + text + "': " + path + " does not exist");
     }
     return p.toAbsolutePath().normalize();
   }

@@ -11,6 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import io.rolloutpilot.core.event.DegradedGraceEnded;
+import io.rolloutpilot.core.event.DegradedGraceStarted;
+import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.event.RolloutProgressed;
 
 /**
  * Follows one Rollout until its wait target, a failure or the deadline: receives states from the
@@ -18,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class FollowSession implements RolloutWatchHub.Subscriber {
   private final FollowRequest request;
-  private final ProgressListener listener;
+  private final EngineListener listener;
   private final ScheduledExecutorService timers;
   private final Clock clock;
   private final Instant started;
@@ -26,15 +30,20 @@ final class FollowSession implements RolloutWatchHub.Subscriber {
   private Rollout last;
   private RolloutProgress lastProgress;
   private ScheduledFuture<?> grace;
+  private ScheduledFuture<?> deadline;
 
-  FollowSession(FollowRequest request, ProgressListener listener, ScheduledExecutorService timers, Clock clock) {
+  FollowSession(FollowRequest request, EngineListener listener, ScheduledExecutorService timers, Clock clock) {
     this.request = request;
     this.listener = listener;
     this.timers = timers;
     this.clock = clock;
     this.started = clock.instant();
-    if (!request.timeout().isZero()) {
-      timers.schedule(this::onDeadline, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Arms the deadline; a separate step so no timer can fire into a session still being built. */
+  synchronized void start() {
+    if (!request.timeout().isZero() && !result.isDone()) {
+      deadline = timers.schedule(this::onDeadline, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -51,7 +60,7 @@ final class FollowSession implements RolloutWatchHub.Subscriber {
     last = rollout;
     RolloutProgress progress = RolloutProgress.of(rollout);
     if (!progress.equals(lastProgress)) {
-      listener.onProgress(new ProgressEvent(clock.instant(), request.rollout(), progress, lastProgress));
+      listener.on(new RolloutProgressed(clock.instant(), request.rollout(), progress, lastProgress));
       lastProgress = progress;
     }
     judge(progress.phase());
@@ -75,8 +84,7 @@ final class FollowSession implements RolloutWatchHub.Subscriber {
     if (!transientKind || request.degradedGrace().isZero()) {
       finish(FollowResult.Outcome.DEGRADED, phase.watchLine());
     } else if (grace == null) {
-      listener.onNotice("progress deadline exceeded; waiting up to " + Durations.format(request.degradedGrace())
-          + " for the rollout to recover (--degraded-grace)");
+      listener.on(new DegradedGraceStarted(request.rollout(), request.degradedGrace()));
       grace = timers.schedule(() -> onGraceOver(phase), request.degradedGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
   }
@@ -85,7 +93,7 @@ final class FollowSession implements RolloutWatchHub.Subscriber {
     if (grace != null) {
       grace.cancel(false);
       grace = null;
-      listener.onNotice("recovered from the progress deadline");
+      listener.on(new DegradedGraceEnded(request.rollout()));
     }
   }
 
@@ -105,10 +113,21 @@ final class FollowSession implements RolloutWatchHub.Subscriber {
         + Durations.format(request.timeout()) + "; " + state + ")");
   }
 
-  private void finish(FollowResult.Outcome outcome, String reason) {
+  /** Cancels both timers, so nothing of a follow that ended (or was cancelled) outlives it. */
+  synchronized void release() {
     if (grace != null) {
       grace.cancel(false);
+      grace = null;
     }
-    result.complete(new FollowResult(outcome, last, lastProgress, reason, Duration.between(started, clock.instant())));
+    if (deadline != null) {
+      deadline.cancel(false);
+      deadline = null;
+    }
+  }
+
+  private void finish(FollowResult.Outcome outcome, String reason) {
+    release();
+    result.complete(new FollowResult(outcome, last, lastProgress, reason, Duration.between(started, clock.instant()),
+        null));
   }
 }

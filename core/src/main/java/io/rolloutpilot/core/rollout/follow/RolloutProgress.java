@@ -24,18 +24,4 @@ public record RolloutProgress(PhaseStatus phase, Integer stepIndex, int stepCoun
         rollout.spec().steps().size(), RolloutWeights.setWeight(rollout), RolloutWeights.actualWeight(rollout, null),
         run == null ? null : run.name(), run == null ? null : run.status());
   }
-
-  /** One line for a build log: {@code Paused - CanaryPauseStep | step 1/5 | weight 20 (actual 20) | analysis x Running}. */
-  public String describe() {
-    StringBuilder line = new StringBuilder(phase.watchLine());
-    if (stepIndex != null) {
-      line.append(" | step ").append(stepIndex).append('/').append(stepCount);
-    }
-    line.append(" | weight ").append(setWeight).append(" (actual ").append(actualWeight).append(')');
-    if (analysisRun != null) {
-      line.append(" | analysis ").append(analysisRun).append(' ')
-          .append(analysisPhase == null || analysisPhase.isEmpty() ? "Pending" : analysisPhase);
-    }
-    return line.toString();
-  }
 }

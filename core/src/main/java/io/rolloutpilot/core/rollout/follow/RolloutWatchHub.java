@@ -44,7 +44,10 @@ public final class RolloutWatchHub implements AutoCloseable {
     this.credentials = credentials;
   }
 
-  /** Subscribes and delivers the current state at once if the namespace is already being watched. */
+  /**
+   * Subscribes and delivers the current state at once. The namespace's list is complete when this
+   * returns, so a Rollout that has no state here does not exist.
+   */
   public Subscription subscribe(RolloutRef ref, Subscriber subscriber) {
     subscribers.computeIfAbsent(ref, r -> new CopyOnWriteArrayList<>()).add(subscriber);
     SharedIndexInformer<GenericKubernetesResource> informer = informer(ref.namespace());
@@ -53,6 +56,16 @@ public final class RolloutWatchHub implements AutoCloseable {
       subscriber.onState(Rollout.from(current));
     }
     return () -> subscribers.getOrDefault(ref, List.of()).remove(subscriber);
+  }
+
+  /** Whether the Rollout exists, as the namespace's watch sees it; starts that watch if needed. */
+  public boolean exists(RolloutRef ref) {
+    return informer(ref.namespace()).getStore().getByKey(ref.namespace() + "/" + ref.name()) != null;
+  }
+
+  /** The Rollouts of a namespace as its watch sees them, sorted, for "not found" messages. */
+  public List<String> names(String namespace) {
+    return informer(namespace).getStore().list().stream().map(r -> r.getMetadata().getName()).sorted().toList();
   }
 
   private SharedIndexInformer<GenericKubernetesResource> informer(String namespace) {

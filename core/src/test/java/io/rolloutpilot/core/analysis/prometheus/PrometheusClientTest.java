@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import io.rolloutpilot.core.analysis.AnalysisListener;
+import io.rolloutpilot.core.event.EngineListener;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -61,7 +61,7 @@ class PrometheusClientTest {
   private PrometheusClient client(Credentials credentials, Duration timeout) {
     String url = "http://127.0.0.1:" + server.getAddress().getPort();
     return new PrometheusClient(HttpClient.newHttpClient(), PrometheusEndpoint.of(url, credentials, timeout),
-        new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)), sleeps::add, AnalysisListener.NONE);
+        new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)), sleeps::add, EngineListener.NONE);
   }
 
   private void reply(int status, String body) {
@@ -150,7 +150,7 @@ class PrometheusClientTest {
     }
     PrometheusClient client = new PrometheusClient(HttpClient.newHttpClient(),
         PrometheusEndpoint.of("http://127.0.0.1:" + port, Credentials.NONE, Duration.ofSeconds(2)),
-        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1)), sleeps::add, AnalysisListener.NONE);
+        new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1)), sleeps::add, EngineListener.NONE);
     assertThatThrownBy(() -> client.query("up", null)).isInstanceOf(PrometheusException.class)
         .hasMessageContaining("cannot reach http://127.0.0.1:" + port);
     assertThat(sleeps).hasSize(2);

@@ -3,7 +3,7 @@ package io.rolloutpilot.core.analysis.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

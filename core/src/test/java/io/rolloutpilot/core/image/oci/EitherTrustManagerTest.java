@@ -90,7 +90,7 @@ class EitherTrustManagerTest {
     CertificateException failure = catchThrowableOfType(() -> new EitherTrustManager(new Fixed(false),
         new Fixed(false)).checkServerTrusted(CHAIN, "RSA", (Socket) null), CertificateException.class);
     assertThat(failure).hasMessageContaining("default trust store (rejected)")
-        .hasMessageContaining("--ca-cert CAs (rejected)");
+        .hasMessageContaining("extra CA certificates (rejected)");
     assertThat(failure.getSuppressed()).hasSize(1);
   }
 }

@@ -15,21 +15,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.event.RolloutProgressed;
+import io.rolloutpilot.core.event.DegradedGraceStarted;
 
 /** The stop rules of following, fed states directly; the sandbox scenario tests cover the watch itself. */
 class FollowSessionTest {
   private static final RolloutRef REF = new RolloutRef("default", "guestbook");
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
   private final List<String> lines = new CopyOnWriteArrayList<>();
-  private final ProgressListener listener = new ProgressListener() {
-    @Override
-    public void onProgress(ProgressEvent event) {
-      lines.add(event.progress().phase().watchLine());
-    }
-
-    @Override
-    public void onNotice(String text) {
-      lines.add("notice: " + text);
+  private final EngineListener listener = event -> {
+    if (event instanceof RolloutProgressed progressed) {
+      lines.add(progressed.progress().phase().watchLine());
+    } else if (event instanceof DegradedGraceStarted started) {
+      lines.add("notice: DegradedGraceStarted " + started.grace().toSeconds() + "s");
+    } else {
+      lines.add("notice: " + event.getClass().getSimpleName());
     }
   };
 
@@ -39,8 +40,10 @@ class FollowSessionTest {
   }
 
   private FollowSession session(WaitTarget target, Duration timeout, Duration grace, long minGeneration) {
-    return new FollowSession(new FollowRequest(REF, target, timeout, grace, minGeneration), listener, timers,
-        Clock.systemUTC());
+    FollowSession session = new FollowSession(new FollowRequest(REF, target, timeout, grace, minGeneration), listener,
+        timers, Clock.systemUTC());
+    session.start();
+    return session;
   }
 
   private static Rollout state(long generation, String phase, String message, boolean abort) throws Exception {
@@ -119,8 +122,7 @@ class FollowSessionTest {
     session.onState(state(2, "Progressing", "updated replicas are still becoming available", false));
     session.onState(state(2, "Healthy", "", false));
     assertThat(session.result().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(FollowResult.Outcome.HEALTHY);
-    assertThat(lines).anyMatch(l -> l.startsWith("notice: progress deadline exceeded; waiting up to 30s"))
-        .contains("notice: recovered from the progress deadline");
+    assertThat(lines).contains("notice: DegradedGraceStarted 30s", "notice: DegradedGraceEnded");
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.rolloutpilot.core.event.MeasurementTaken;
 
 /** Mode A on the sandbox: each way an AnalysisRun can end, and what the Rollout does about it. */
 class ArgoAnalysisFollowerTest {
@@ -28,7 +29,7 @@ class ArgoAnalysisFollowerTest {
   private final ArgoFixture fx = new ArgoFixture();
 
   @AfterEach
-  void close() {
+  void close() throws Exception {
     fx.close();
   }
 
@@ -44,13 +45,8 @@ class ArgoAnalysisFollowerTest {
     fx.sandbox.controller().setAnalysisOutcomePolicy(AnalysisOutcomePolicy.always(outcome.after(Duration.ofMillis(300))));
   }
 
-  private String runName() {
-    String line = fx.awaitProgress("following AnalysisRun ");
-    return line.substring("following AnalysisRun ".length(), line.indexOf(" of rollout"));
-  }
-
   @Test
-  void aSuccessfulRunPassesWithEveryMeasurementAndTheRolloutGoesOn() {
+  void aSuccessfulRunPassesWithEveryMeasurementAndTheRolloutGoesOn() throws Exception {
     policy(AnalysisOutcome.successful().withMetricResults(List.of(
         metric("Successful", "Successful", "Successful", "Successful"))));
     RolloutRef ref = fx.healthyRollout("good");
@@ -68,12 +64,12 @@ class ArgoAnalysisFollowerTest {
     assertThat(metric.measurements()).hasSize(3).extracting(ArgoMeasurement::value).containsOnly("[0.99]");
     assertThat(metric.limits()).isEqualTo("failed 0/0 allowed, inconclusive 0/0 allowed, consecutive errors 0/4 allowed");
     assertThat(result.warnings()).anyMatch(w -> w.contains("result[0] without len(result) > 0"));
-    assertThat(fx.progress).contains("measurement success-rate: Successful value [0.99]");
+    assertThat(fx.measurementsReported("[0.99]")).isPositive();
     fx.awaitRollout(ref, r -> "Healthy".equals(r.status().phase()) && r.status().stableRS().equals(r.status().currentPodHash()));
   }
 
   @Test
-  void aFailedRunFailsAndTheRolloutAborts() {
+  void aFailedRunFailsAndTheRolloutAborts() throws Exception {
     policy(AnalysisOutcome.failed(FAILED).withMetricResults(List.of(metric("Failed", "Failed"))));
     RolloutRef ref = fx.healthyRollout("bad");
     fx.deploy(ref, "2");
@@ -88,7 +84,7 @@ class ArgoAnalysisFollowerTest {
   }
 
   @Test
-  void anInconclusiveRunIsInconclusiveAndTheRolloutPauses() {
+  void anInconclusiveRunIsInconclusiveAndTheRolloutPauses() throws Exception {
     policy(AnalysisOutcome.inconclusive("Metric \"success-rate\" assessed Inconclusive due to inconclusive (1) >"
         + " inconclusiveLimit (0)").withMetricResults(List.of(metric("Inconclusive", "Successful", "Inconclusive"))));
     RolloutRef ref = fx.healthyRollout("unsure");
@@ -106,7 +102,7 @@ class ArgoAnalysisFollowerTest {
   }
 
   @Test
-  void anErroredRunIsAnErrorAndTheRolloutAborts() {
+  void anErroredRunIsAnErrorAndTheRolloutAborts() throws Exception {
     policy(AnalysisOutcome.error("Metric \"success-rate\" assessed Error due to consecutiveErrors (5) >"
         + " consecutiveErrorLimit (4)"));
     RolloutRef ref = fx.healthyRollout("broken");
@@ -125,8 +121,8 @@ class ArgoAnalysisFollowerTest {
     RolloutRef ref = fx.healthyRollout("cut");
     fx.deploy(ref, "2");
     CompletableFuture<ArgoAnalysisResult> following = fx.followInBackground(ref, TIMEOUT);
-    String run = runName();
-    fx.awaitProgress(": Running");
+    String run = fx.runName();
+    fx.awaitRunning();
 
     fx.patchRun(run, "{\"spec\":{\"terminate\":true}}");
     ArgoAnalysisResult result = following.get(20, TimeUnit.SECONDS);
@@ -146,8 +142,8 @@ class ArgoAnalysisFollowerTest {
     RolloutRef ref = fx.healthyRollout("gone");
     fx.deploy(ref, "2");
     CompletableFuture<ArgoAnalysisResult> following = fx.followInBackground(ref, TIMEOUT);
-    String run = runName();
-    fx.awaitProgress(": Running");
+    String run = fx.runName();
+    fx.awaitRunning();
 
     fx.deleteRun(run);
     ArgoAnalysisResult result = following.get(20, TimeUnit.SECONDS);
@@ -157,7 +153,7 @@ class ArgoAnalysisFollowerTest {
   }
 
   @Test
-  void ourOwnTimeoutIsTimedOutAndLeavesTheRolloutAlone() {
+  void ourOwnTimeoutIsTimedOutAndLeavesTheRolloutAlone() throws Exception {
     fx.sandbox.controller().setAnalysisOutcomePolicy(AnalysisOutcomePolicy.manual());
     RolloutRef ref = fx.healthyRollout("slow");
     fx.deploy(ref, "2");
@@ -166,7 +162,7 @@ class ArgoAnalysisFollowerTest {
 
     assertThat(result.verdict()).isEqualTo(Verdict.TIMED_OUT);
     assertThat(result.reason()).contains("no verdict within 2s").contains("is still Running");
-    assertThat(fx.rollouts.get(ref).status().abort()).isFalse();
+    assertThat(fx.engine.rollouts().get(ref).status().abort()).isFalse();
   }
 
   @Test
@@ -175,8 +171,8 @@ class ArgoAnalysisFollowerTest {
     RolloutRef ref = fx.healthyRollout("many");
     fx.deploy(ref, "2");
     CompletableFuture<ArgoAnalysisResult> following = fx.followInBackground(ref, TIMEOUT);
-    String run = runName();
-    fx.awaitProgress(": Running");
+    String run = fx.runName();
+    fx.awaitRunning();
     long gets = fx.sandbox.faults().requestCount("GET", ".*analysisruns/" + run);
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
     List<String> all = new ArrayList<>();
@@ -186,7 +182,8 @@ class ArgoAnalysisFollowerTest {
       List<String> kept = all.subList(Math.max(0, all.size() - 10), all.size());
       fx.patchRun(run, "{\"status\":{\"metricResults\":[{\"name\":\"success-rate\",\"phase\":\"Running\",\"count\":" + i
           + ",\"successful\":" + i + ",\"measurements\":[" + String.join(",", kept) + "]}]}}");
-      fx.awaitProgress("value [0." + (900 + i) + "]");
+      String value = "[0." + (900 + i) + "]";
+      fx.awaitEvent(MeasurementTaken.class, m -> m.value().equals(value));
       if (i == 12) {
         fx.sandbox.faults().expireNextWatches(1, "analysisruns", FaultInjector.GoneMode.ERROR_EVENT);
         fx.sandbox.faults().dropWatches();
@@ -203,7 +200,7 @@ class ArgoAnalysisFollowerTest {
     assertThat(result.metrics().get(0).measurements()).extracting(ArgoMeasurement::value).containsExactlyElementsOf(values);
     assertThat(result.measurementsKept()).isEqualTo(25);
     assertThat(result.measurementsTaken()).isEqualTo(25);
-    assertThat(Collections.frequency(fx.progress, "measurement success-rate: Successful value [0.913]")).isEqualTo(1);
+    assertThat(fx.measurementsReported("[0.913]")).isEqualTo(1);
     // followed by watch events (re-watched after the drop), never by polling: the only reads of the run
     // are the ones fabric8 makes for this test's own patches
     long patches = fx.sandbox.faults().requestCount("PATCH", ".*analysisruns/" + run);

@@ -2,34 +2,29 @@ package io.rolloutpilot.core.analysis.argo;
 
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.rolloutpilot.core.analysis.argo.AnalysisRunClient;
-import io.rolloutpilot.core.analysis.argo.AnalysisRunParser;
-import io.rolloutpilot.core.analysis.argo.ArgoAnalysisFollower;
-import io.rolloutpilot.core.analysis.argo.ArgoAnalysisRequest;
-import io.rolloutpilot.core.analysis.argo.ArgoAnalysisResult;
-import io.rolloutpilot.core.analysis.argo.RunKind;
+import io.rolloutpilot.core.RolloutPilotEngine;
+import io.rolloutpilot.core.event.AnalysisRunFollowed;
+import io.rolloutpilot.core.event.AnalysisRunPhaseChanged;
+import io.rolloutpilot.core.event.EngineEvent;
+import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.event.MeasurementTaken;
 import io.rolloutpilot.core.kube.ClusterConnection;
 import io.rolloutpilot.core.rollout.ArgoResources;
+import io.rolloutpilot.core.rollout.DeployRequest;
 import io.rolloutpilot.core.rollout.Rollout;
-import io.rolloutpilot.core.rollout.RolloutClient;
 import io.rolloutpilot.core.rollout.RolloutRef;
-import io.rolloutpilot.core.rollout.follow.RolloutWatchHub;
 import io.rolloutpilot.sandbox.CanaryManifests;
 import io.rolloutpilot.sandbox.Polling;
 import io.rolloutpilot.sandbox.Sandbox;
 import io.rolloutpilot.sandbox.SandboxOptions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
 
-/** A sandbox with the Mode A follower wired as a front end wires it; one per test. */
+/** A sandbox with the engine connected to it as a front end connects it; one per test. */
 final class ArgoFixture implements AutoCloseable {
   static final String NAMESPACE = "default";
   static final String TEMPLATE = """
@@ -46,22 +41,12 @@ final class ArgoFixture implements AutoCloseable {
       """;
 
   final Sandbox sandbox;
-  final ClusterConnection connection;
-  final RolloutWatchHub hub;
-  final RolloutClient rollouts;
-  final ExecutorService worker = Executors.newSingleThreadExecutor();
-  final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-  final ArgoAnalysisFollower follower;
-  final List<String> progress = new CopyOnWriteArrayList<>();
+  final RolloutPilotEngine engine;
+  final List<EngineEvent> events = new CopyOnWriteArrayList<>();
 
   ArgoFixture() {
     sandbox = Sandbox.start(SandboxOptions.defaults().withPodReadyDelay(Duration.ofMillis(50)));
-    connection = ClusterConnection.open(sandbox.config(), NAMESPACE);
-    hub = new RolloutWatchHub(connection.client(), connection.credentials());
-    rollouts = new RolloutClient(connection);
-    AnalysisRunClient runs = new AnalysisRunClient(connection.client(), connection.credentials(),
-        new AnalysisRunParser());
-    follower = new ArgoAnalysisFollower(rollouts, hub, runs, worker, timers, Clock.systemUTC());
+    engine = RolloutPilotEngine.connect(ClusterConnection.open(sandbox.config(), NAMESPACE));
     sandbox.apply(TEMPLATE);
   }
 
@@ -74,12 +59,13 @@ final class ArgoFixture implements AutoCloseable {
     return ref;
   }
 
-  void deploy(RolloutRef ref, String tag) {
-    rollouts.setImage(ref, "app", "registry.example.com/" + ref.name() + ":" + tag);
+  void deploy(RolloutRef ref, String tag) throws InterruptedException {
+    engine.rollouts().deploy(new DeployRequest(ref, "app", "registry.example.com/" + ref.name() + ":" + tag, null,
+        null, null), EngineListener.NONE);
   }
 
   ArgoAnalysisResult follow(RolloutRef ref, Duration timeout) {
-    return follower.follow(new ArgoAnalysisRequest(ref, RunKind.ANY, timeout), progress::add);
+    return engine.analysis().followRuns(new ArgoAnalysisRequest(ref, RunKind.ANY, timeout), events::add);
   }
 
   CompletableFuture<ArgoAnalysisResult> followInBackground(RolloutRef ref, Duration timeout) {
@@ -87,34 +73,45 @@ final class ArgoFixture implements AutoCloseable {
   }
 
   Rollout awaitRollout(RolloutRef ref, Predicate<Rollout> condition) {
-    return Polling.until(Duration.ofSeconds(20), Duration.ofMillis(20), () -> rollouts.get(ref), condition,
+    return Polling.until(Duration.ofSeconds(20), Duration.ofMillis(20), () -> engine.rollouts().get(ref), condition,
         last -> "rollout " + ref + " never reached the expected state; last: " + last);
   }
 
-  /** Waits until the follower has reported a progress line containing the text; returns that line. */
-  String awaitProgress(String text) {
+  /** Waits until the follower has reported an event of this type that passes the test; returns it. */
+  <T extends EngineEvent> T awaitEvent(Class<T> type, Predicate<T> test) {
     return Polling.until(Duration.ofSeconds(20), Duration.ofMillis(10),
-        () -> progress.stream().filter(line -> line.contains(text)).findFirst().orElse(null), Objects::nonNull,
-        none -> "no progress line with '" + text + "'; lines: " + progress);
+        () -> events.stream().filter(type::isInstance).map(type::cast).filter(test).findFirst().orElse(null),
+        Objects::nonNull, none -> "no " + type.getSimpleName() + " as expected; events: " + events);
+  }
+
+  /** The name of the AnalysisRun the follower follows, once it does. */
+  String runName() {
+    return awaitEvent(AnalysisRunFollowed.class, e -> true).run();
+  }
+
+  void awaitRunning() {
+    awaitEvent(AnalysisRunPhaseChanged.class, e -> "Running".equals(e.phase()));
+  }
+
+  /** How many times the follower reported a measurement of this value. */
+  long measurementsReported(String value) {
+    return events.stream().filter(e -> e instanceof MeasurementTaken m && m.value().equals(value)).count();
   }
 
   /** Writes an AnalysisRun's status as Argo's analysis controller does: a merge patch on the run itself. */
   void patchRun(String name, String json) {
-    connection.client().genericKubernetesResources(ArgoResources.ANALYSIS_RUNS).inNamespace(NAMESPACE).withName(name)
+    sandbox.client().genericKubernetesResources(ArgoResources.ANALYSIS_RUNS).inNamespace(NAMESPACE).withName(name)
         .patch(PatchContext.of(PatchType.JSON_MERGE), json);
   }
 
   void deleteRun(String name) {
-    connection.client().genericKubernetesResources(ArgoResources.ANALYSIS_RUNS).inNamespace(NAMESPACE).withName(name)
+    sandbox.client().genericKubernetesResources(ArgoResources.ANALYSIS_RUNS).inNamespace(NAMESPACE).withName(name)
         .delete();
   }
 
   @Override
   public void close() {
-    worker.shutdownNow();
-    timers.shutdownNow();
-    hub.close();
-    connection.close();
+    engine.close();
     sandbox.close();
   }
 }

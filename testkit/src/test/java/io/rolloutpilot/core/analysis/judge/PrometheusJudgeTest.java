@@ -2,7 +2,6 @@ package io.rolloutpilot.core.analysis.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rolloutpilot.core.analysis.AnalysisListener;
 import io.rolloutpilot.core.analysis.MetricVerdict;
 import io.rolloutpilot.core.analysis.Sleeper;
 import io.rolloutpilot.core.analysis.Verdict;
@@ -102,7 +101,7 @@ class PrometheusJudgeTest {
       Instant canaryStart) throws Exception {
     AnalysisSpec parsed = new AnalysisSpecParser().parse(spec);
     CanaryJudge judge = new CanaryJudge(source, new MetricDecider(new TwoSampleComparator(new MannWhitneyTest())),
-        new Aggregator(), new QueryPlanner(), Clock.systemUTC(), Sleeper.REAL, progress::add);
+        new Aggregator(), new QueryPlanner(), Clock.systemUTC(), Sleeper.REAL, event -> progress.add(event.toString()));
     return judge.judge(new JudgeRequest(parsed, canaryHash, STABLE, canaryStart, Duration.ofMinutes(5)));
   }
 
@@ -133,7 +132,7 @@ class PrometheusJudgeTest {
   static PrometheusMetricSource source(String url, List<String> progress) {
     PrometheusClient client = new PrometheusClient(HttpClient.newHttpClient(),
         PrometheusEndpoint.of(url, Credentials.NONE, Duration.ofSeconds(5)),
-        new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(100)), Sleeper.REAL, progress::add);
+        new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(100)), Sleeper.REAL, event -> progress.add(event.toString()));
     return new PrometheusMetricSource(client);
   }
 
@@ -206,7 +205,7 @@ class PrometheusJudgeTest {
     assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
     MetricResult latency = metric(result, "p99-latency");
     assertThat(latency.reason()).contains("HTTP 400 bad_data").contains("query: histogram_quantile(0.99, sum by (le)( (rate(");
-    assertThat(progress).noneMatch(line -> line.contains("retry"));
+    assertThat(progress).noneMatch(line -> line.startsWith("RequestRetried"));
   }
 
   @Test
@@ -237,7 +236,7 @@ class PrometheusJudgeTest {
       assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
       assertThat(metric(result, "error-ratio").verdict()).isEqualTo(MetricVerdict.PASS);
       assertThat(metric(result, "p99-latency").reason()).contains("cannot reach").contains("gave up after 3 attempts");
-      assertThat(progress).filteredOn(line -> line.contains("retry")).hasSize(2);
+      assertThat(progress).filteredOn(line -> line.startsWith("RequestRetried")).hasSize(2);
     }
   }
 }

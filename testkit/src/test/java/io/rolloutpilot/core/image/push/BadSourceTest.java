@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rolloutpilot.core.image.reference.Digest;
 import io.rolloutpilot.core.image.source.FileSegment;
 import io.rolloutpilot.core.image.source.TarTree;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;

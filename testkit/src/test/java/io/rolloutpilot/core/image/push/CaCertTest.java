@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.rolloutpilot.core.image.oci.BasicCredentials;
 import io.rolloutpilot.core.image.oci.CredentialsResolver;
 import io.rolloutpilot.core.image.oci.RegistryCredentials;
-import io.rolloutpilot.core.image.oci.RegistryException;
+import io.rolloutpilot.core.error.RolloutPilotException;
+import io.rolloutpilot.core.image.oci.RegistryErrors;
+import io.rolloutpilot.core.error.Hint;
 import io.rolloutpilot.core.image.oci.TlsSettings;
 import io.rolloutpilot.core.image.push.PushResult;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,10 +66,10 @@ class CaCertTest {
 
   @Test
   void withoutTheCaTheHandshakeFailsNamingTheHost() {
-    RegistryException failure = catchThrowableOfType(() -> pushes(TlsSettings.verified())
-        .push(image.ociSource(), registry.authority() + "/team/noca:1"), RegistryException.class);
+    RolloutPilotException failure = catchThrowableOfType(() -> pushes(TlsSettings.verified())
+        .push(image.ociSource(), registry.authority() + "/team/noca:1"), RolloutPilotException.class);
     assertThat(failure).hasMessageContaining("TLS").hasMessageContaining(registry.authority());
-    assertThat(failure.hint()).contains("--ca-cert");
+    assertThat(failure.hint()).contains(Hint.TRUST_PRIVATE_CA);
   }
 
   @Test
@@ -91,8 +93,8 @@ class CaCertTest {
 
   @Test
   void aWrongCaStillFails() {
-    RegistryException failure = catchThrowableOfType(() -> pushes(withCa(stranger.certificate()))
-        .push(image.ociSource(), registry.authority() + "/team/wrong:1"), RegistryException.class);
+    RolloutPilotException failure = catchThrowableOfType(() -> pushes(withCa(stranger.certificate()))
+        .push(image.ociSource(), registry.authority() + "/team/wrong:1"), RolloutPilotException.class);
     assertThat(failure).hasMessageContaining("TLS").hasMessageContaining(registry.authority());
   }
 
@@ -105,8 +107,8 @@ class CaCertTest {
         "-addext", "subjectAltName=DNS:registry.invalid"), certs, 60).requireSuccess("openssl req");
     TestCertificate otherName = new TestCertificate(certs.resolve("cert.pem"), certs.resolve("key.pem"), null, null);
     try (LocalRegistry misnamed = LocalRegistry.startTls(dir.resolve("misnamed"), otherName, "AWS", PASSWORD)) {
-      RegistryException failure = catchThrowableOfType(() -> pushes(withCa(otherName.certificate()))
-          .push(image.ociSource(), misnamed.authority() + "/team/hostname:1"), RegistryException.class);
+      RolloutPilotException failure = catchThrowableOfType(() -> pushes(withCa(otherName.certificate()))
+          .push(image.ociSource(), misnamed.authority() + "/team/hostname:1"), RolloutPilotException.class);
       assertThat(failure).hasMessageContaining("TLS").hasMessageContaining(misnamed.authority())
           .hasMessageContaining("subject alternative");
     }

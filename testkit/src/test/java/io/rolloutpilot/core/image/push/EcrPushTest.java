@@ -3,28 +3,29 @@ package io.rolloutpilot.core.image.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rolloutpilot.core.RolloutPilotEngine;
+import io.rolloutpilot.core.error.ConflictException;
+import io.rolloutpilot.core.error.Hint;
+import io.rolloutpilot.core.error.NotFoundException;
+import io.rolloutpilot.core.error.RolloutPilotException;
+import io.rolloutpilot.core.event.BlobUploaded;
+import io.rolloutpilot.core.event.EngineEvent;
+import io.rolloutpilot.core.event.RegistryTokenRefreshed;
+import io.rolloutpilot.core.event.ScanCompleted;
+import io.rolloutpilot.core.event.ScanWaiting;
+import io.rolloutpilot.core.event.TagUnchanged;
 import io.rolloutpilot.core.image.ecr.AwsCredentialsSpec;
+import io.rolloutpilot.core.image.oci.RegistryAccess;
+import io.rolloutpilot.core.image.oci.RegistryErrors;
 import io.rolloutpilot.core.image.ecr.EcrClients;
-import io.rolloutpilot.core.image.ecr.EcrException;
-import io.rolloutpilot.core.image.ecr.EcrPublisher;
 import io.rolloutpilot.core.image.ecr.EcrPushRequest;
 import io.rolloutpilot.core.image.ecr.EcrPushResult;
 import io.rolloutpilot.core.image.ecr.EcrSettings;
 import io.rolloutpilot.core.image.ecr.EcrTokenProvider;
 import io.rolloutpilot.core.image.ecr.RepositoryRequest;
-import io.rolloutpilot.core.image.ecr.ScanGate;
-import io.rolloutpilot.core.image.ecr.ScanGateFailedException;
 import io.rolloutpilot.core.image.ecr.ScanGateSpec;
 import io.rolloutpilot.core.image.oci.CredentialsResolver;
-import io.rolloutpilot.core.image.oci.RegistryException;
-import io.rolloutpilot.core.image.oci.RegistryHttpClients;
 import io.rolloutpilot.core.image.oci.TlsSettings;
-import io.rolloutpilot.core.image.push.ImagePublisher;
-import io.rolloutpilot.core.image.push.PushEvent;
-import io.rolloutpilot.core.image.push.PushOptions;
-import io.rolloutpilot.core.image.push.PushRequest;
-import io.rolloutpilot.core.image.push.TagConflictException;
 import io.rolloutpilot.core.image.reference.PushTarget;
 import io.rolloutpilot.core.image.source.SourceSpec;
 import io.rolloutpilot.testkit.ecr.EcrRig;
@@ -46,7 +47,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.ecr.EcrClient;
 import io.rolloutpilot.testkit.registry.Skopeo;
 import io.rolloutpilot.testkit.registry.LocalRegistry;
 import io.rolloutpilot.testkit.registry.TestImages;
@@ -62,10 +62,13 @@ class EcrPushTest {
   static TestImages.Layout image;
   static TestImages.Layout other;
 
-  final List<PushEvent> events = new CopyOnWriteArrayList<>();
+  static RolloutPilotEngine engine;
+
+  final List<EngineEvent> events = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
+    engine = RolloutPilotEngine.builder().scanPollInterval(Duration.ofMillis(20)).build();
     rig = EcrRig.start(dir.resolve("ecr"));
     image = TestImages.single(dir.resolve("a"), 51, 2, 16 * 1024, false, "v1");
     other = TestImages.single(dir.resolve("b"), 52, 2, 16 * 1024, false, "v1");
@@ -73,6 +76,7 @@ class EcrPushTest {
 
   @AfterAll
   static void stop() throws Exception {
+    engine.close();
     rig.close();
   }
 
@@ -81,18 +85,22 @@ class EcrPushTest {
         api, registry, null, Duration.ofSeconds(1));
   }
 
-  EcrPublisher publisher(EcrSettings settings, Set<String> trustedCerts) {
-    EcrClient ecr = EcrClients.create(settings);
-    return new EcrPublisher(ecr, settings, new RegistryHttpClients(new TlsSettings(
-        rig.certificate().clientContext(), trustedCerts)), CredentialsResolver.anonymous(), new ObjectMapper(),
-        Clock.systemUTC(), new ScanGate(ecr, Clock.systemUTC(), Duration.ofMillis(20), Duration.ofSeconds(10)));
+  /** TLS against the rig's certificate, no credentials but the ECR token. */
+  static RegistryAccess access() {
+    return new RegistryAccess(new TlsSettings(rig.certificate().clientContext(), Set.of()),
+        CredentialsResolver.anonymous());
+  }
+
+  static EcrPushRequest request(EcrSettings settings, TestImages.Layout layout, String repository, List<String> tags,
+      PushOptions options, RepositoryRequest repo, ScanGateSpec gate) {
+    return new EcrPushRequest(SourceSpec.parse(layout.ociSource()), settings, repository, tags, options, repo, gate,
+        Duration.ofSeconds(10), access());
   }
 
   EcrPushResult push(String repository, TestImages.Layout layout, RepositoryRequest repo, ScanGateSpec gate,
       String... tags) throws Exception {
-    return publisher(settings(rig.control().endpoint(), null), Set.of()).push(new EcrPushRequest(
-        SourceSpec.parse(layout.ociSource()), repository, List.of(tags), new PushOptions(4, false, Pushes.FAST_RETRY),
-        repo, gate), events::add);
+    return engine.images().pushToEcr(request(settings(rig.control().endpoint(), null), layout, repository,
+        List.of(tags), new PushOptions(4, false, Pushes.FAST_RETRY), repo, gate), events::add);
   }
 
   @Test
@@ -102,14 +110,9 @@ class EcrPushTest {
          var control = io.rolloutpilot.testkit.ecr.EcrControlPlaneFake.start(EcrRig.REGION,
              URI.create("https://" + registry.authority()))) {
       control.fixedPassword(password);
-      EcrSettings settings = settings(control.endpoint(), null);
-      EcrClient ecr = EcrClients.create(settings);
-      EcrPublisher publisher = new EcrPublisher(ecr, settings, new RegistryHttpClients(new TlsSettings(
-          rig.certificate().clientContext(), Set.of())), CredentialsResolver.anonymous(), new ObjectMapper(),
-          Clock.systemUTC(), new ScanGate(ecr, Clock.systemUTC(), Duration.ofMillis(20), Duration.ofSeconds(5)));
-      EcrPushResult result = publisher.push(new EcrPushRequest(SourceSpec.parse(image.ociSource()), "team/direct",
-          List.of("1.0"), PushOptions.defaults(), new RepositoryRequest(true, true, true, "KMS", null), null),
-          events::add);
+      EcrPushResult result = engine.images().pushToEcr(request(settings(control.endpoint(), null), image,
+          "team/direct", List.of("1.0"), PushOptions.defaults(), new RepositoryRequest(true, true, true, "KMS", null),
+          null), events::add);
 
       assertThat(result.push().registry()).isEqualTo(registry.authority());
       assertThat(result.repository().created()).isTrue();
@@ -125,10 +128,10 @@ class EcrPushTest {
   @Test
   void missingRepositoryWithoutCreateIsAnEnvironmentErrorWithAHintAndUploadsNothing() {
     int before = rig.dataPlane().requests().size();
-    EcrException failure = catchThrowableOfType(() -> push("team/missing", image, RepositoryRequest.existingOnly(),
-        null, "1"), EcrException.class);
-    assertThat(failure.errorCode()).isEqualTo("RepositoryNotFoundException");
-    assertThat(failure.hint()).contains("--create-repository");
+    NotFoundException failure = catchThrowableOfType(() -> push("team/missing", image,
+        RepositoryRequest.existingOnly(), null, "1"), NotFoundException.class);
+    assertThat(RegistryErrors.code(failure)).isEqualTo("RepositoryNotFoundException");
+    assertThat(failure.hint()).contains(Hint.CREATE_REPOSITORY);
     assertThat(rig.dataPlane().requests().subList(before, rig.dataPlane().requests().size()))
         .noneMatch(r -> r.startsWith("POST") || r.startsWith("PUT"));
   }
@@ -138,18 +141,19 @@ class EcrPushTest {
     rig.control().createRepository("team/immutable", true);
     EcrSettings settings = settings(rig.control().endpoint(), URI.create("https://" + rig.registryAuthority()));
     EcrTokenProvider token = new EcrTokenProvider(EcrClients.create(settings), Clock.systemUTC(), Duration.ZERO,
-        t -> { });
-    // the generic publisher without client-side immutability: ECR's own TAG_INVALID answer is handled
-    ImagePublisher publisher = new ImagePublisher(new RegistryHttpClients(new TlsSettings(
-        rig.certificate().clientContext(), Set.of())), a -> token, new ObjectMapper(), Clock.systemUTC());
+        (renewal, until) -> { });
+    // the generic push without client-side immutability: ECR's own TAG_INVALID answer is handled
+    RegistryAccess withToken = new RegistryAccess(access().tls(), a -> token);
     PushTarget target = new PushTarget(rig.registryAuthority(), "team/immutable", List.of("1.0"));
     PushOptions options = new PushOptions(2, false, Pushes.FAST_RETRY);
-    publisher.push(new PushRequest(SourceSpec.parse(image.ociSource()), target, options), events::add);
-    publisher.push(new PushRequest(SourceSpec.parse(image.ociSource()), target, options), events::add);
-    assertThat(events).anyMatch(e -> e.kind() == PushEvent.Kind.TAG_UNCHANGED);
+    engine.images().push(new PushRequest(SourceSpec.parse(image.ociSource()), target, options, withToken),
+        events::add);
+    engine.images().push(new PushRequest(SourceSpec.parse(image.ociSource()), target, options, withToken),
+        events::add);
+    assertThat(events).anyMatch(e -> e instanceof TagUnchanged);
 
-    TagConflictException conflict = catchThrowableOfType(() -> publisher.push(new PushRequest(
-        SourceSpec.parse(other.ociSource()), target, options), events::add), TagConflictException.class);
+    ConflictException conflict = catchThrowableOfType(() -> engine.images().push(new PushRequest(
+        SourceSpec.parse(other.ociSource()), target, options, withToken), events::add), ConflictException.class);
     assertThat(conflict).hasMessageContaining(image.root().digest().value())
         .hasMessageContaining(other.root().digest().value());
     // and through the ECR publisher, which reads IMMUTABLE from the repository
@@ -162,18 +166,17 @@ class EcrPushTest {
     rig.control().createRepository("team/expiry", false);
     int calls = rig.control().tokenCalls();
     events.clear();
-    PushEvent[] first = new PushEvent[1];
-    publisher(settings(rig.control().endpoint(), null), Set.of()).push(new EcrPushRequest(
-        SourceSpec.parse(image.ociSource()), "team/expiry", List.of("1"), new PushOptions(1, false, Pushes.FAST_RETRY),
-        RepositoryRequest.existingOnly(), null), event -> {
+    EngineEvent[] first = new EngineEvent[1];
+    engine.images().pushToEcr(request(settings(rig.control().endpoint(), null), image, "team/expiry", List.of("1"),
+        new PushOptions(1, false, Pushes.FAST_RETRY), RepositoryRequest.existingOnly(), null), event -> {
           events.add(event);
-          if (event.kind() == PushEvent.Kind.BLOB_UPLOADED && first[0] == null) {
+          if (event instanceof BlobUploaded && first[0] == null) {
             first[0] = event;
             rig.control().expireAllTokens();
           }
         });
     assertThat(rig.control().tokenCalls() - calls).isEqualTo(2);
-    assertThat(events).anyMatch(e -> e.kind() == PushEvent.Kind.TOKEN_REFRESHED && e.message().contains("rejected"));
+    assertThat(events).anyMatch(e -> e instanceof RegistryTokenRefreshed refreshed && refreshed.renewal());
     assertThat(new Skopeo().inspectRaw(rig.backend(), "team/expiry:1", null, null)).isEqualTo(image.rootBytes());
   }
 
@@ -182,7 +185,7 @@ class EcrPushTest {
     rig.control().tokenLifetime(Duration.ofHours(1));
     MutableClock clock = new MutableClock(Instant.now());
     EcrTokenProvider token = new EcrTokenProvider(EcrClients.create(settings(rig.control().endpoint(), null)), clock,
-        Duration.ofMinutes(10), t -> { });
+        Duration.ofMinutes(10), (renewal, until) -> { });
     int calls = rig.control().tokenCalls();
     token.current();
     token.current();
@@ -202,18 +205,18 @@ class EcrPushTest {
         ScanGateSpec.parse("CRITICAL=0,HIGH=5"), "ok");
     assertThat(pass.scan().passed()).isTrue();
     assertThat(pass.scan().counts()).containsEntry("HIGH", 2);
-    assertThat(events).anyMatch(e -> e.kind() == PushEvent.Kind.SCAN_WAITING);
+    assertThat(events).anyMatch(e -> e instanceof ScanWaiting);
 
     rig.control().scanPlan(new ScanPlan(0, Map.of("CRITICAL", 1, "HIGH", 9), List.of(
         new ScanPlan.Finding("CVE-2024-0001", "HIGH", "https://cve.example/1"),
         new ScanPlan.Finding("CVE-2024-6387", "CRITICAL", "https://cve.example/6387"))));
-    ScanGateFailedException failed = catchThrowableOfType(() -> push("team/scanned2", other,
-        new RepositoryRequest(true, false, true, null, null), ScanGateSpec.parse("CRITICAL=0,HIGH=5"), "bad"),
-        ScanGateFailedException.class);
-    assertThat(failed.result().scan().exceeded()).containsExactly("CRITICAL", "HIGH");
-    assertThat(failed.getMessage()).contains("CVE-2024-6387");
-    assertThat(failed.result().scan().worstFindings().get(0)).startsWith("CRITICAL CVE-2024-6387");
-    assertThat(failed.result().push().digest()).isEqualTo(other.root().digest().value());
+    EcrPushResult failed = push("team/scanned2", other, new RepositoryRequest(true, false, true, null, null),
+        ScanGateSpec.parse("CRITICAL=0,HIGH=5"), "bad");
+    assertThat(failed.scan().passed()).isFalse();
+    assertThat(failed.scan().exceeded()).containsExactly("CRITICAL", "HIGH");
+    assertThat(failed.scan().worstFindings().get(0)).startsWith("CRITICAL CVE-2024-6387");
+    assertThat(failed.push().digest()).isEqualTo(other.root().digest().value());
+    assertThat(events).anyMatch(e -> e instanceof ScanCompleted completed && !completed.passed());
     rig.control().scanPlan(null);
   }
 
@@ -228,14 +231,10 @@ class EcrPushTest {
       control.fixedPassword(password);
       control.createRepository("team/secret", false);
       EcrSettings settings = settings(control.endpoint(), null);
-      EcrClient ecr = EcrClients.create(settings);
-      EcrPublisher publisher = new EcrPublisher(ecr, settings, new RegistryHttpClients(new TlsSettings(
-          rig.certificate().clientContext(), Set.of())), CredentialsResolver.anonymous(), new ObjectMapper(),
-          Clock.systemUTC(), new ScanGate(ecr, Clock.systemUTC(), Duration.ofMillis(20), Duration.ofSeconds(5)));
-      RegistryException failure = catchThrowableOfType(() -> publisher.push(new EcrPushRequest(
-          SourceSpec.parse(image.ociSource()), "team/secret", List.of("1"), new PushOptions(1, false, Pushes.FAST_RETRY),
-          RepositoryRequest.existingOnly(), null), e -> seen.add(e.toString())), RegistryException.class);
-      assertThat(failure.errorCode()).isEqualTo("UNAUTHORIZED");
+      RolloutPilotException failure = catchThrowableOfType(() -> engine.images().pushToEcr(request(settings, image,
+          "team/secret", List.of("1"), new PushOptions(1, false, Pushes.FAST_RETRY), RepositoryRequest.existingOnly(),
+          null), e -> seen.add(e.toString())), RolloutPilotException.class);
+      assertThat(RegistryErrors.code(failure)).isEqualTo("UNAUTHORIZED");
       assertThat(control.tokenCalls()).isEqualTo(2); // refreshed once, then given up
       seen.add(failure.toString());
       seen.add(String.valueOf(failure.hint()));

@@ -3,11 +3,12 @@ package io.rolloutpilot.core.image.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rolloutpilot.core.image.oci.RegistryException;
-import io.rolloutpilot.core.image.push.PushEvent;
+import io.rolloutpilot.core.error.RolloutPilotException;
+import io.rolloutpilot.core.image.oci.RegistryErrors;
+import io.rolloutpilot.core.error.Hint;
 import io.rolloutpilot.core.image.push.PushResult;
 import io.rolloutpilot.core.image.reference.Descriptor;
-import io.rolloutpilot.core.validation.InvalidInputException;
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import io.rolloutpilot.testkit.registry.Skopeo;
 import io.rolloutpilot.testkit.registry.LocalRegistry;
 import io.rolloutpilot.testkit.registry.ProxyRule;
 import io.rolloutpilot.testkit.registry.TestImages;
+import io.rolloutpilot.core.event.RequestRetried;
 
 /** The distribution flow as the registry sees it, and faults injected by a proxy in the middle of uploads. */
 class FaultsTest {
@@ -90,7 +92,7 @@ class FaultsTest {
     PushResult result = pushes.push(image.ociSource(), to("faults/five:1"));
 
     // each injected 503 costs one retry; the proxy's close after an error can rarely cost one more
-    assertThat(pushes.count(PushEvent.Kind.RETRY)).isBetween(2L, 3L);
+    assertThat(pushes.count(RequestRetried.class)).isBetween(2L, 3L);
     assertThat(result.blobsUploaded()).isEqualTo(4);
     assertThat(skopeo.inspectRaw(registry, "faults/five:1", null, null)).isEqualTo(image.rootBytes());
     verifyPullable("faults/five:1");
@@ -102,7 +104,7 @@ class FaultsTest {
     Pushes pushes = Pushes.plain(proxy.authority());
     pushes.push(image.ociSource(), to("faults/reset:1"));
 
-    assertThat(pushes.count(PushEvent.Kind.RETRY)).isBetween(3L, 4L);
+    assertThat(pushes.count(RequestRetried.class)).isBetween(3L, 4L);
     assertThat(skopeo.inspectRaw(registry, "faults/reset:1", null, null)).isEqualTo(image.rootBytes());
     verifyPullable("faults/reset:1");
   }
@@ -112,13 +114,12 @@ class FaultsTest {
     proxy.rule(ProxyRule.failBlobUploads(Integer.MAX_VALUE, 500));
     Pushes pushes = Pushes.plain(proxy.authority());
     assertThatThrownBy(() -> pushes.push(image.ociSource(), to("faults/never:1")))
-        .isInstanceOf(RegistryException.class).hasMessageContaining("500");
+        .isInstanceOf(RolloutPilotException.class).hasMessageContaining("500");
     proxy.clearRules();
     assertThat(Pushes.FAST_RETRY.maxAttempts()).isEqualTo(4);
-    assertThat(pushes.events.stream().filter(e -> e.kind() == PushEvent.Kind.RETRY)
-        .map(PushEvent::subject).distinct()).isNotEmpty();
-    assertThat(pushes.events.stream().filter(e -> e.kind() == PushEvent.Kind.RETRY)
-        .collect(java.util.stream.Collectors.groupingBy(PushEvent::subject, java.util.stream.Collectors.counting()))
+    assertThat(pushes.of(RequestRetried.class)).isNotEmpty();
+    assertThat(pushes.of(RequestRetried.class).stream()
+        .collect(java.util.stream.Collectors.groupingBy(RequestRetried::request, java.util.stream.Collectors.counting()))
         .values()).allMatch(n -> n <= 3);
     assertThat(tagExists("faults/never", "1")).isFalse();
   }
@@ -134,7 +135,7 @@ class FaultsTest {
     proxy.clearRules();
     proxy.rule(ProxyRule.refuseBlobUploads("BLOB_UPLOAD_INVALID", "upload session expired"));
     assertThatThrownBy(() -> Pushes.plain(proxy.authority()).push(image.ociSource(), to("faults/ecr:1")))
-        .isInstanceOf(RegistryException.class).hasMessageContaining("upload session expired");
+        .isInstanceOf(RolloutPilotException.class).hasMessageContaining("upload session expired");
     assertThat(tagExists("faults/ecr", "1")).isFalse();
   }
 

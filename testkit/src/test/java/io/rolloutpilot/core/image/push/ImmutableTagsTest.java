@@ -3,9 +3,7 @@ package io.rolloutpilot.core.image.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.rolloutpilot.core.image.push.PushEvent;
 import io.rolloutpilot.core.image.push.PushOptions;
-import io.rolloutpilot.core.image.push.TagConflictException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import io.rolloutpilot.testkit.registry.Skopeo;
 import io.rolloutpilot.testkit.registry.LocalRegistry;
 import io.rolloutpilot.testkit.registry.TestImages;
+import io.rolloutpilot.core.error.ConflictException;
+import io.rolloutpilot.core.error.Hint;
+import io.rolloutpilot.core.event.TagSet;
+import io.rolloutpilot.core.event.TagUnchanged;
 
 /** Re-runs are safe: the same digest under an immutable tag succeeds, another digest fails naming both. */
 class ImmutableTagsTest {
@@ -41,14 +43,14 @@ class ImmutableTagsTest {
     pushes.push(first.ociSource(), to);
     pushes.events.clear();
     pushes.push(first.ociSource(), to);
-    assertThat(pushes.count(PushEvent.Kind.TAG_UNCHANGED)).isEqualTo(1);
-    assertThat(pushes.count(PushEvent.Kind.TAG_SET)).isZero();
+    assertThat(pushes.count(TagUnchanged.class)).isEqualTo(1);
+    assertThat(pushes.count(TagSet.class)).isZero();
 
-    TagConflictException conflict = catchThrowableOfType(() -> pushes.push(second.ociSource(), to),
-        TagConflictException.class);
+    ConflictException conflict = catchThrowableOfType(() -> pushes.push(second.ociSource(), to),
+        ConflictException.class);
     assertThat(conflict).hasMessageContaining(first.root().digest().value())
         .hasMessageContaining(second.root().digest().value());
-    assertThat(conflict.errorCode()).isEqualTo("TAG_INVALID");
+    assertThat(conflict.hint()).contains(Hint.PUSH_UNDER_NEW_TAG);
     assertThat(new Skopeo().inspectRaw(registry, "team/immutable:1.0", null, null)).isEqualTo(first.rootBytes());
   }
 }

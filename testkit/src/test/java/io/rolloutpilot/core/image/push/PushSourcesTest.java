@@ -2,7 +2,6 @@ package io.rolloutpilot.core.image.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rolloutpilot.core.image.push.PushEvent;
 import io.rolloutpilot.core.image.push.PushResult;
 import io.rolloutpilot.core.image.reference.Digest;
 import io.rolloutpilot.core.image.reference.MediaTypes;
@@ -16,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import io.rolloutpilot.testkit.registry.Skopeo;
 import io.rolloutpilot.testkit.registry.LocalRegistry;
 import io.rolloutpilot.testkit.registry.TestImages;
+import io.rolloutpilot.core.event.BlobMounted;
+import io.rolloutpilot.core.event.ManifestPut;
+import io.rolloutpilot.core.event.TagSet;
 
 /** Every source kind pushed to a real docker-registry; skopeo inspect --raw is the byte-equality oracle. */
 class PushSourcesTest {
@@ -61,10 +63,8 @@ class PushSourcesTest {
     assertThat(result.blobsReused()).isZero();
     assertThat(result.bytesUploaded()).isGreaterThan(3 * 64 * 1024);
     // progress: the manifest once, by digest; each tag as a tag, not as another manifest
-    assertThat(pushes.events).filteredOn(e -> e.kind() == PushEvent.Kind.MANIFEST_PUT).extracting(PushEvent::subject)
-        .containsExactly(result.digest());
-    assertThat(pushes.events).filteredOn(e -> e.kind() == PushEvent.Kind.TAG_SET).extracting(PushEvent::subject)
-        .containsExactly("1.0", "latest");
+    assertThat(pushes.of(ManifestPut.class)).extracting(ManifestPut::digest).containsExactly(result.digest());
+    assertThat(pushes.of(TagSet.class)).extracting(TagSet::tag).containsExactly("1.0", "latest");
   }
 
   @Test
@@ -131,7 +131,7 @@ class PushSourcesTest {
     assertThat(result.mediaType()).isEqualTo(MediaTypes.DOCKER_MANIFEST);
     assertThat(result.bytesUploaded()).isZero();
     assertThat(result.blobsUploaded()).isZero();
-    assertThat(pushes.count(PushEvent.Kind.BLOB_MOUNTED)).isEqualTo(4);
+    assertThat(pushes.count(BlobMounted.class)).isEqualTo(4);
   }
 
   @Test

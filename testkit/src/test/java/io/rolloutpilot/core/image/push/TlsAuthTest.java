@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.rolloutpilot.core.image.oci.BasicCredentials;
 import io.rolloutpilot.core.image.oci.CredentialsResolver;
 import io.rolloutpilot.core.image.oci.RegistryCredentials;
-import io.rolloutpilot.core.image.oci.RegistryException;
+import io.rolloutpilot.core.error.RolloutPilotException;
+import io.rolloutpilot.core.image.oci.RegistryErrors;
+import io.rolloutpilot.core.error.Hint;
 import io.rolloutpilot.core.image.oci.TlsSettings;
 import io.rolloutpilot.core.image.push.PushResult;
 import java.nio.file.Path;
@@ -61,14 +63,14 @@ class TlsAuthTest {
 
   @Test
   void untrustedCertificateFailsWithAHintAndInsecureRegistryLiftsItForThatHostOnly() throws Exception {
-    RegistryException failure = catchThrowableOfType(() -> new Pushes(TlsSettings.verified(), aws(PASSWORD))
-        .push(image.ociSource(), registry.authority() + "/team/untrusted:1"), RegistryException.class);
+    RolloutPilotException failure = catchThrowableOfType(() -> new Pushes(TlsSettings.verified(), aws(PASSWORD))
+        .push(image.ociSource(), registry.authority() + "/team/untrusted:1"), RolloutPilotException.class);
     assertThat(failure).hasMessageContaining("TLS");
-    assertThat(failure.hint()).contains("--insecure-registry " + registry.authority());
+    assertThat(failure.hint()).contains(Hint.TRUST_PRIVATE_CA);
 
-    RegistryException otherHost = catchThrowableOfType(() -> new Pushes(
+    RolloutPilotException otherHost = catchThrowableOfType(() -> new Pushes(
         new TlsSettings(null, Set.of("127.0.0.1:1", "localhost:" + registry.port())), aws(PASSWORD))
-        .push(image.ociSource(), registry.authority() + "/team/untrusted:1"), RegistryException.class);
+        .push(image.ociSource(), registry.authority() + "/team/untrusted:1"), RolloutPilotException.class);
     assertThat(otherHost).as("insecure applies to the named host:port only").hasMessageContaining("TLS");
 
     new Pushes(new TlsSettings(null, Set.of(registry.authority())), aws(PASSWORD))
@@ -79,15 +81,15 @@ class TlsAuthTest {
   @Test
   void wrongOrMissingCredentialsAreUnauthorizedAndThePasswordNeverShows() {
     String wrong = "wr0ng-Pa55word-xyz";
-    RegistryException failure = catchThrowableOfType(() -> new Pushes(trusted(), aws(wrong))
-        .push(image.ociSource(), registry.authority() + "/team/denied:1"), RegistryException.class);
-    assertThat(failure.status()).isEqualTo(401);
-    assertThat(failure.errorCode()).isEqualTo("UNAUTHORIZED");
-    assertThat(failure.hint()).contains("credentials");
+    RolloutPilotException failure = catchThrowableOfType(() -> new Pushes(trusted(), aws(wrong))
+        .push(image.ociSource(), registry.authority() + "/team/denied:1"), RolloutPilotException.class);
+    assertThat(RegistryErrors.status(failure)).isEqualTo(401);
+    assertThat(RegistryErrors.code(failure)).isEqualTo("UNAUTHORIZED");
+    assertThat(failure.hint()).contains(Hint.CHECK_REGISTRY_CREDENTIALS);
     assertThat(failure.getMessage() + failure.hint() + failure).doesNotContain(wrong).doesNotContain(PASSWORD);
 
-    RegistryException anonymous = catchThrowableOfType(() -> new Pushes(trusted(), CredentialsResolver.anonymous())
-        .push(image.ociSource(), registry.authority() + "/team/denied:1"), RegistryException.class);
-    assertThat(anonymous.status()).isEqualTo(401);
+    RolloutPilotException anonymous = catchThrowableOfType(() -> new Pushes(trusted(), CredentialsResolver.anonymous())
+        .push(image.ociSource(), registry.authority() + "/team/denied:1"), RolloutPilotException.class);
+    assertThat(RegistryErrors.status(anonymous)).isEqualTo(401);
   }
 }

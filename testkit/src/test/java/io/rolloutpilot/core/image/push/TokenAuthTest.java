@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rolloutpilot.core.image.oci.BasicCredentials;
 import io.rolloutpilot.core.image.oci.CredentialsResolver;
 import io.rolloutpilot.core.image.oci.RegistryCredentials;
-import io.rolloutpilot.core.image.oci.RegistryException;
+import io.rolloutpilot.core.error.RolloutPilotException;
+import io.rolloutpilot.core.image.oci.RegistryErrors;
+import io.rolloutpilot.core.error.Hint;
 import io.rolloutpilot.core.image.oci.TlsSettings;
-import io.rolloutpilot.core.image.push.PushEvent;
 import io.rolloutpilot.core.image.push.PushResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,7 @@ import io.rolloutpilot.testkit.registry.TestImages;
 import io.rolloutpilot.testkit.registry.TokenServer;
 import io.rolloutpilot.testkit.registry.TestCertificate;
 import io.rolloutpilot.testkit.registry.TokenSigner;
+import io.rolloutpilot.core.event.BlobMounted;
 
 /**
  * docker-registry with {@code auth: token}: every request is answered with a Bearer challenge naming
@@ -89,7 +91,7 @@ class TokenAuthTest {
     assertThat(grantedScopes()).as("one token for the mount: push on the target, pull on the source")
         .contains(List.of("repository:prod/app:pull,push", "repository:team/source:pull"));
     assertThat(promoted.bytesUploaded()).as("the registry mounted every blob").isZero();
-    assertThat(pushes.count(PushEvent.Kind.BLOB_MOUNTED)).isEqualTo(3);
+    assertThat(pushes.count(BlobMounted.class)).isEqualTo(3);
     assertThat(new Skopeo().inspectRaw(registry, "prod/app:1", USER, PASSWORD))
         .isEqualTo(image.rootBytes());
   }
@@ -98,12 +100,12 @@ class TokenAuthTest {
   void wrongPasswordIsUnauthorizedAndNoSecretShows() {
     String wrong = "wr0ng-T0ken-Passw0rd";
     Pushes pushes = pushes(wrong);
-    RegistryException failure = catchThrowableOfType(() -> pushes.push(image.ociSource(),
-        registry.authority() + "/team/denied:1"), RegistryException.class);
+    RolloutPilotException failure = catchThrowableOfType(() -> pushes.push(image.ociSource(),
+        registry.authority() + "/team/denied:1"), RolloutPilotException.class);
 
-    assertThat(failure.status()).isEqualTo(401);
-    assertThat(failure.errorCode()).isEqualTo("UNAUTHORIZED");
-    assertThat(failure.hint()).contains("credentials");
+    assertThat(RegistryErrors.status(failure)).isEqualTo(401);
+    assertThat(RegistryErrors.code(failure)).isEqualTo("UNAUTHORIZED");
+    assertThat(failure.hint()).contains(Hint.CHECK_REGISTRY_CREDENTIALS);
     assertThat(tokens.requests()).anyMatch(r -> !r.granted());
     String everything = failure.getMessage() + failure.hint() + failure + pushes.events;
     assertThat(everything).doesNotContain(wrong).doesNotContain(PASSWORD)

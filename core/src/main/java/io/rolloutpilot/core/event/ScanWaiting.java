@@ -1,0 +1,4 @@
+package io.rolloutpilot.core.event;
+
+/** The image scan of {@code digest} has not finished yet. */
+public record ScanWaiting(String repository, String digest) implements EngineEvent {}

@@ -1,0 +1,59 @@
+package io.rolloutpilot.core.image;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rolloutpilot.core.error.RolloutPilotException.Details;
+import io.rolloutpilot.core.error.UnreachableException;
+import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.image.ecr.EcrClients;
+import io.rolloutpilot.core.image.ecr.EcrPublisher;
+import io.rolloutpilot.core.image.ecr.EcrPushRequest;
+import io.rolloutpilot.core.image.ecr.EcrPushResult;
+import io.rolloutpilot.core.image.push.ImagePublisher;
+import io.rolloutpilot.core.image.push.PushRequest;
+import io.rolloutpilot.core.image.push.PushResult;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.ecr.EcrClient;
+
+/**
+ * The image engine's entry point for front ends: publish an image byte for byte to any OCI registry,
+ * or to Amazon ECR with its token, repository pre-flight and scan gate. Each push owns its HTTP
+ * clients and upload threads and releases them when it returns.
+ */
+public final class ImageService {
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final Duration scanPollInterval;
+
+  public ImageService(ObjectMapper json, Clock clock, Duration scanPollInterval) {
+    this.json = json;
+    this.clock = clock;
+    this.scanPollInterval = scanPollInterval;
+  }
+
+  public PushResult push(PushRequest request, EngineListener listener) throws InterruptedException {
+    try {
+      return new ImagePublisher(json, clock).push(request, listener);
+    } catch (IOException e) {
+      throw ioFailure(e);
+    }
+  }
+
+  /**
+   * Pushes to ECR. A scan gate that finds more than it allows is not an error: the image is pushed, and
+   * the result's scan says it must not be released.
+   */
+  public EcrPushResult pushToEcr(EcrPushRequest request, EngineListener listener) throws InterruptedException {
+    try (EcrClient ecr = EcrClients.create(request.settings())) {
+      return new EcrPublisher(ecr, json, clock, scanPollInterval).push(request, listener);
+    } catch (IOException e) {
+      throw ioFailure(e);
+    }
+  }
+
+  private static UnreachableException ioFailure(IOException e) {
+    return new UnreachableException(Details.of(null, "the push failed: " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage())), e);
+  }
+}
