@@ -108,6 +108,7 @@ class FaultInjectorTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the watch is opened for its effect and only needs closing
   void droppedWatchReconnects() throws Exception {
     CopyOnWriteArrayList<String> events = new CopyOnWriteArrayList<>();
     long watchesBefore = faults.watchRequestCount();
@@ -122,6 +123,7 @@ class FaultInjectorTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the watch is opened for its effect and only needs closing
   void goneAsErrorEventSurfacesAsHttpGone() throws Exception {
     faults.expireNextWatches(1, "/configmaps", FaultInjector.GoneMode.ERROR_EVENT);
     CompletableFuture<WatcherException> closed = new CompletableFuture<>();

@@ -127,7 +127,7 @@ class SandboxApiTest {
     Path kubeconfig = sandbox.writeKubeconfig(dir.resolve("kube/config"));
     String yaml = Files.readString(kubeconfig);
     assertThat(yaml).contains("name: \"sandbox\"").contains("sandbox-admin").contains("current-context: \"sandbox\"");
-    Config config = Config.fromKubeconfig(null, yaml, kubeconfig.toString());
+    Config config = Config.fromKubeconfig(kubeconfig.toFile());
     try (KubernetesClient other = new KubernetesClientBuilder().withConfig(config).build()) {
       assertThat(other.getNamespace()).isEqualTo("default");
       assertThat(other.genericKubernetesResources(TestRollouts.ROLLOUTS).inNamespace("default").list().getItems())

@@ -25,6 +25,7 @@ class WatchResumeTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the watch is opened for its effect and only needs closing
   void changesMadeWhileDisconnectedAreReplayedInOrder() throws Exception {
     sandbox.controller().pause();
     sandbox.apply(CanaryManifests.rollout("resume", "default", 1, "registry.example.com/app:1", "setWeight: 50"));
@@ -55,6 +56,7 @@ class WatchResumeTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the watch is opened for its effect and only needs closing
   void aDeletionSeenLiveOnAResumedWatchIsDelivered() throws Exception {
     sandbox.controller().pause();
     sandbox.apply(CanaryManifests.rollout("gone", "default", 1, "registry.example.com/app:1", "setWeight: 50"));

@@ -2,6 +2,8 @@ package io.rolloutpilot.core.error;
 
 /** The analysis could decide neither pass nor fail. */
 public final class AnalysisInconclusiveException extends RolloutPilotException {
+  private static final long serialVersionUID = 1L;
+
   /** @param subject the resource concerned, or null */
   public AnalysisInconclusiveException(String subject, String problem) {
     this(Details.of(subject, problem), null);

@@ -2,6 +2,8 @@ package io.rolloutpilot.core.error;
 
 /** A concurrent change or an immutable resource stands in the way. */
 public final class ConflictException extends RolloutPilotException {
+  private static final long serialVersionUID = 1L;
+
   /** @param subject the resource concerned, or null */
   public ConflictException(String subject, String problem) {
     this(Details.of(subject, problem), null);

@@ -6,6 +6,8 @@ package io.rolloutpilot.core.error;
  * what was given and what would be accepted, so a user can fix the call without reading code.
  */
 public final class InvalidInputException extends RolloutPilotException {
+  private static final long serialVersionUID = 1L;
+
   /** @param subject the field at fault, or null */
   public InvalidInputException(String subject, String problem) {
     this(Details.of(subject, problem), null);

@@ -2,6 +2,8 @@ package io.rolloutpilot.core.error;
 
 /** A named resource does not exist; the message lists what does where that helps. */
 public final class NotFoundException extends RolloutPilotException {
+  private static final long serialVersionUID = 1L;
+
   /** @param subject the resource concerned, or null */
   public NotFoundException(String subject, String problem) {
     this(Details.of(subject, problem), null);

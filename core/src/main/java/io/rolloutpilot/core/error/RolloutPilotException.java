@@ -11,6 +11,8 @@ import java.util.Optional;
 public abstract sealed class RolloutPilotException extends RuntimeException
     permits InvalidInputException, NotFoundException, UnauthorizedException, UnreachableException,
         ConflictException, ReleaseFailedException, AnalysisInconclusiveException, InternalException {
+  private static final long serialVersionUID = 1L;
+
   private final ErrorKind kind;
   private final String subject;
   private final String problem;

@@ -43,7 +43,7 @@ final class KubeconfigFile {
     String context = chooseContext(access, document);
     Config config;
     try {
-      config = Config.fromKubeconfig(context, content, file.toString());
+      config = Config.fromKubeconfig(context, file.toFile());
     } catch (RuntimeException e) {
       throw new InvalidInputException("kubeconfig", file + " could not be read: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()));

@@ -102,7 +102,7 @@ final class RolloutParser {
 
   private static Map<String, String> strings(JsonNode object) {
     Map<String, String> map = new LinkedHashMap<>();
-    object.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+    object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
     return map;
   }
 

@@ -19,7 +19,7 @@ final class MergePatch {
     }
     ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
         : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = patch.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       if (field.getValue().isNull()) {

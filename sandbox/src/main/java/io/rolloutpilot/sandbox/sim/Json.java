@@ -41,7 +41,7 @@ final class Json {
   static Map<String, String> strings(JsonNode object) {
     Map<String, String> map = new LinkedHashMap<>();
     if (object != null && object.isObject()) {
-      object.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+      object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
     }
     return map;
   }

@@ -241,6 +241,7 @@ public final class EcrControlPlaneFake implements AutoCloseable {
 
   /** An AWS error reply: {@code __type} and message. */
   private static final class AwsError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
     private final String type;
 
     AwsError(String type, String message) {

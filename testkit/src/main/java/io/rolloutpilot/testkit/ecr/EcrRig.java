@@ -61,7 +61,7 @@ public final class EcrRig implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     control.close();
     dataPlane.close();
     backend.close();

@@ -110,8 +110,12 @@ public final class PrometheusRig implements AutoCloseable {
 
   /** Stops the server and deletes its data directory. */
   @Override
-  public void close() throws InterruptedException {
-    stop();
+  public void close() {
+    try {
+      stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try (java.util.stream.Stream<Path> files = Files.walk(workDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {

@@ -108,7 +108,8 @@ public final class LocalRegistry implements AutoCloseable {
         throw new IllegalStateException("docker-registry exited at start (exit " + process.exitValue() + "): "
             + log());
       }
-      try (Socket socket = new Socket("127.0.0.1", port)) {
+      try {
+        new Socket("127.0.0.1", port).close();
         return;
       } catch (IOException e) {
         Thread.sleep(25);
@@ -130,10 +131,15 @@ public final class LocalRegistry implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }

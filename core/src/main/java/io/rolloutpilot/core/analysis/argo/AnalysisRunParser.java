@@ -51,7 +51,7 @@ public final class AnalysisRunParser {
     }
     String provider = "";
     JsonNode providerBody = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    Iterator<Map.Entry<String, JsonNode>> providers = metric.path("provider").fields();
+    Iterator<Map.Entry<String, JsonNode>> providers = metric.path("provider").properties().iterator();
     if (providers.hasNext()) {
       Map.Entry<String, JsonNode> first = providers.next();
       provider = first.getKey();
@@ -111,7 +111,7 @@ public final class AnalysisRunParser {
 
   private static Map<String, String> strings(JsonNode object) {
     Map<String, String> map = new LinkedHashMap<>();
-    object.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+    object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
     return map;
   }
 }

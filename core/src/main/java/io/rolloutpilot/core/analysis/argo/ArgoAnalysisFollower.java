@@ -42,7 +42,8 @@ public final class ArgoAnalysisFollower {
     RunFollowSession session = new RunFollowSession(request, listener, runs, worker, clock);
     ScheduledFuture<?> deadline = request.timeout().isZero() ? null
         : timers.schedule(session::onDeadline, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    try (RolloutWatchHub.Subscription subscription = hub.subscribe(request.rollout(), session.rolloutSubscriber())) {
+    RolloutWatchHub.Subscription subscription = hub.subscribe(request.rollout(), session.rolloutSubscriber());
+    try {
       return session.result().get();
     } catch (InterruptedException e) {
       session.onInterrupted();
@@ -51,6 +52,7 @@ public final class ArgoAnalysisFollower {
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
     } finally {
+      subscription.close();
       if (deadline != null) {
         deadline.cancel(false);
       }

@@ -6,6 +6,8 @@ package io.rolloutpilot.core.analysis.prometheus;
  * HTTP status, the error type and Prometheus' error text, never credentials.
  */
 public final class PrometheusException extends Exception {
+  private static final long serialVersionUID = 1L;
+
   private final int status;
   private final String errorType;
   private final boolean retryable;

@@ -77,7 +77,7 @@ final class ResponseParser {
 
   private static Map<String, String> labels(JsonNode item) {
     Map<String, String> labels = new LinkedHashMap<>();
-    item.path("metric").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+    item.path("metric").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
     return labels;
   }
 

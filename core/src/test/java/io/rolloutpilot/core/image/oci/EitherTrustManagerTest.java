@@ -87,8 +87,8 @@ class EitherTrustManagerTest {
 
   @Test
   void bothRejectingFailsWithBothReasons() {
-    CertificateException failure = catchThrowableOfType(() -> new EitherTrustManager(new Fixed(false),
-        new Fixed(false)).checkServerTrusted(CHAIN, "RSA", (Socket) null), CertificateException.class);
+    CertificateException failure = catchThrowableOfType(CertificateException.class, () -> new EitherTrustManager(new Fixed(false),
+        new Fixed(false)).checkServerTrusted(CHAIN, "RSA", (Socket) null));
     assertThat(failure).hasMessageContaining("default trust store (rejected)")
         .hasMessageContaining("extra CA certificates (rejected)");
     assertThat(failure.getSuppressed()).hasSize(1);

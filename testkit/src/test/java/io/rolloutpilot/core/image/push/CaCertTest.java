@@ -66,8 +66,8 @@ class CaCertTest {
 
   @Test
   void withoutTheCaTheHandshakeFailsNamingTheHost() {
-    RolloutPilotException failure = catchThrowableOfType(() -> pushes(TlsSettings.verified())
-        .push(image.ociSource(), registry.authority() + "/team/noca:1"), RolloutPilotException.class);
+    RolloutPilotException failure = catchThrowableOfType(RolloutPilotException.class, () -> pushes(TlsSettings.verified())
+        .push(image.ociSource(), registry.authority() + "/team/noca:1"));
     assertThat(failure).hasMessageContaining("TLS").hasMessageContaining(registry.authority());
     assertThat(failure.hint()).contains(Hint.TRUST_PRIVATE_CA);
   }
@@ -93,8 +93,8 @@ class CaCertTest {
 
   @Test
   void aWrongCaStillFails() {
-    RolloutPilotException failure = catchThrowableOfType(() -> pushes(withCa(stranger.certificate()))
-        .push(image.ociSource(), registry.authority() + "/team/wrong:1"), RolloutPilotException.class);
+    RolloutPilotException failure = catchThrowableOfType(RolloutPilotException.class, () -> pushes(withCa(stranger.certificate()))
+        .push(image.ociSource(), registry.authority() + "/team/wrong:1"));
     assertThat(failure).hasMessageContaining("TLS").hasMessageContaining(registry.authority());
   }
 
@@ -107,8 +107,8 @@ class CaCertTest {
         "-addext", "subjectAltName=DNS:registry.invalid"), certs, 60).requireSuccess("openssl req");
     TestCertificate otherName = new TestCertificate(certs.resolve("cert.pem"), certs.resolve("key.pem"), null, null);
     try (LocalRegistry misnamed = LocalRegistry.startTls(dir.resolve("misnamed"), otherName, "AWS", PASSWORD)) {
-      RolloutPilotException failure = catchThrowableOfType(() -> pushes(withCa(otherName.certificate()))
-          .push(image.ociSource(), misnamed.authority() + "/team/hostname:1"), RolloutPilotException.class);
+      RolloutPilotException failure = catchThrowableOfType(RolloutPilotException.class, () -> pushes(withCa(otherName.certificate()))
+          .push(image.ociSource(), misnamed.authority() + "/team/hostname:1"));
       assertThat(failure).hasMessageContaining("TLS").hasMessageContaining(misnamed.authority())
           .hasMessageContaining("subject alternative");
     }

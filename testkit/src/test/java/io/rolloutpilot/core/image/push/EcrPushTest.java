@@ -128,8 +128,8 @@ class EcrPushTest {
   @Test
   void missingRepositoryWithoutCreateIsAnEnvironmentErrorWithAHintAndUploadsNothing() {
     int before = rig.dataPlane().requests().size();
-    NotFoundException failure = catchThrowableOfType(() -> push("team/missing", image,
-        RepositoryRequest.existingOnly(), null, "1"), NotFoundException.class);
+    NotFoundException failure = catchThrowableOfType(NotFoundException.class, () -> push("team/missing", image,
+        RepositoryRequest.existingOnly(), null, "1"));
     assertThat(RegistryErrors.code(failure)).isEqualTo("RepositoryNotFoundException");
     assertThat(failure.hint()).contains(Hint.CREATE_REPOSITORY);
     assertThat(rig.dataPlane().requests().subList(before, rig.dataPlane().requests().size()))
@@ -152,8 +152,8 @@ class EcrPushTest {
         events::add);
     assertThat(events).anyMatch(e -> e instanceof TagUnchanged);
 
-    ConflictException conflict = catchThrowableOfType(() -> engine.images().push(new PushRequest(
-        SourceSpec.parse(other.ociSource()), target, options, withToken), events::add), ConflictException.class);
+    ConflictException conflict = catchThrowableOfType(ConflictException.class, () -> engine.images().push(new PushRequest(
+        SourceSpec.parse(other.ociSource()), target, options, withToken), events::add));
     assertThat(conflict).hasMessageContaining(image.root().digest().value())
         .hasMessageContaining(other.root().digest().value());
     // and through the ECR publisher, which reads IMMUTABLE from the repository
@@ -231,9 +231,9 @@ class EcrPushTest {
       control.fixedPassword(password);
       control.createRepository("team/secret", false);
       EcrSettings settings = settings(control.endpoint(), null);
-      RolloutPilotException failure = catchThrowableOfType(() -> engine.images().pushToEcr(request(settings, image,
+      RolloutPilotException failure = catchThrowableOfType(RolloutPilotException.class, () -> engine.images().pushToEcr(request(settings, image,
           "team/secret", List.of("1"), new PushOptions(1, false, Pushes.FAST_RETRY), RepositoryRequest.existingOnly(),
-          null), e -> seen.add(e.toString())), RolloutPilotException.class);
+          null), e -> seen.add(e.toString())));
       assertThat(RegistryErrors.code(failure)).isEqualTo("UNAUTHORIZED");
       assertThat(control.tokenCalls()).isEqualTo(2); // refreshed once, then given up
       seen.add(failure.toString());

@@ -46,8 +46,7 @@ class ImmutableTagsTest {
     assertThat(pushes.count(TagUnchanged.class)).isEqualTo(1);
     assertThat(pushes.count(TagSet.class)).isZero();
 
-    ConflictException conflict = catchThrowableOfType(() -> pushes.push(second.ociSource(), to),
-        ConflictException.class);
+    ConflictException conflict = catchThrowableOfType(ConflictException.class, () -> pushes.push(second.ociSource(), to));
     assertThat(conflict).hasMessageContaining(first.root().digest().value())
         .hasMessageContaining(second.root().digest().value());
     assertThat(conflict.hint()).contains(Hint.PUSH_UNDER_NEW_TAG);

@@ -63,14 +63,14 @@ class TlsAuthTest {
 
   @Test
   void untrustedCertificateFailsWithAHintAndInsecureRegistryLiftsItForThatHostOnly() throws Exception {
-    RolloutPilotException failure = catchThrowableOfType(() -> new Pushes(TlsSettings.verified(), aws(PASSWORD))
-        .push(image.ociSource(), registry.authority() + "/team/untrusted:1"), RolloutPilotException.class);
+    RolloutPilotException failure = catchThrowableOfType(RolloutPilotException.class, () -> new Pushes(TlsSettings.verified(), aws(PASSWORD))
+        .push(image.ociSource(), registry.authority() + "/team/untrusted:1"));
     assertThat(failure).hasMessageContaining("TLS");
     assertThat(failure.hint()).contains(Hint.TRUST_PRIVATE_CA);
 
-    RolloutPilotException otherHost = catchThrowableOfType(() -> new Pushes(
+    RolloutPilotException otherHost = catchThrowableOfType(RolloutPilotException.class, () -> new Pushes(
         new TlsSettings(null, Set.of("127.0.0.1:1", "localhost:" + registry.port())), aws(PASSWORD))
-        .push(image.ociSource(), registry.authority() + "/team/untrusted:1"), RolloutPilotException.class);
+        .push(image.ociSource(), registry.authority() + "/team/untrusted:1"));
     assertThat(otherHost).as("insecure applies to the named host:port only").hasMessageContaining("TLS");
 
     new Pushes(new TlsSettings(null, Set.of(registry.authority())), aws(PASSWORD))
@@ -81,15 +81,15 @@ class TlsAuthTest {
   @Test
   void wrongOrMissingCredentialsAreUnauthorizedAndThePasswordNeverShows() {
     String wrong = "wr0ng-Pa55word-xyz";
-    RolloutPilotException failure = catchThrowableOfType(() -> new Pushes(trusted(), aws(wrong))
-        .push(image.ociSource(), registry.authority() + "/team/denied:1"), RolloutPilotException.class);
+    RolloutPilotException failure = catchThrowableOfType(RolloutPilotException.class, () -> new Pushes(trusted(), aws(wrong))
+        .push(image.ociSource(), registry.authority() + "/team/denied:1"));
     assertThat(RegistryErrors.status(failure)).isEqualTo(401);
     assertThat(RegistryErrors.code(failure)).isEqualTo("UNAUTHORIZED");
     assertThat(failure.hint()).contains(Hint.CHECK_REGISTRY_CREDENTIALS);
     assertThat(failure.getMessage() + failure.hint() + failure).doesNotContain(wrong).doesNotContain(PASSWORD);
 
-    RolloutPilotException anonymous = catchThrowableOfType(() -> new Pushes(trusted(), CredentialsResolver.anonymous())
-        .push(image.ociSource(), registry.authority() + "/team/denied:1"), RolloutPilotException.class);
+    RolloutPilotException anonymous = catchThrowableOfType(RolloutPilotException.class, () -> new Pushes(trusted(), CredentialsResolver.anonymous())
+        .push(image.ociSource(), registry.authority() + "/team/denied:1"));
     assertThat(RegistryErrors.status(anonymous)).isEqualTo(401);
   }
 }

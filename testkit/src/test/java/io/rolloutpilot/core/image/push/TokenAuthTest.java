@@ -100,8 +100,8 @@ class TokenAuthTest {
   void wrongPasswordIsUnauthorizedAndNoSecretShows() {
     String wrong = "wr0ng-T0ken-Passw0rd";
     Pushes pushes = pushes(wrong);
-    RolloutPilotException failure = catchThrowableOfType(() -> pushes.push(image.ociSource(),
-        registry.authority() + "/team/denied:1"), RolloutPilotException.class);
+    RolloutPilotException failure = catchThrowableOfType(RolloutPilotException.class, () -> pushes.push(image.ociSource(),
+        registry.authority() + "/team/denied:1"));
 
     assertThat(RegistryErrors.status(failure)).isEqualTo(401);
     assertThat(RegistryErrors.code(failure)).isEqualTo("UNAUTHORIZED");
