@@ -24,6 +24,7 @@ import io.rolloutpilot.core.error.ErrorKind;
 import io.rolloutpilot.core.error.NotFoundException;
 import io.rolloutpilot.core.error.RolloutPilotException;
 import io.rolloutpilot.core.event.RolloutProgressed;
+import io.rolloutpilot.sandbox.Polling;
 
 /** Every engine operation on the sandbox, asserting what the status shows and what the follower emitted. */
 class RolloutOperationsScenarioTest {
@@ -227,6 +228,7 @@ class RolloutOperationsScenarioTest {
   void deletionEndsFollowing() throws Exception {
     RolloutRef ref = healthy("doomed", "setWeight: 50", "pause: {}");
     deploy(ref, "registry.example.com/shop:2", WaitTarget.PAUSED_OR_HEALTHY);
+    fx.events.clear();
     var pending = new java.util.concurrent.CompletableFuture<FollowResult>();
     Thread follower = new Thread(() -> {
       try {
@@ -236,7 +238,9 @@ class RolloutOperationsScenarioTest {
       }
     });
     follower.start();
-    Thread.sleep(300);
+    // the follow has subscribed once it reported the first state it saw
+    Polling.until(Duration.ofSeconds(10), Duration.ofMillis(10), () -> fx.events.events.size(), n -> n > 0,
+        n -> "the follow never reported a state");
     fx.sandbox.client().genericKubernetesResources(io.rolloutpilot.core.rollout.ArgoResources.ROLLOUTS)
         .inNamespace("default").withName("doomed").delete();
     assertThat(pending.get(10, java.util.concurrent.TimeUnit.SECONDS).outcome())
