@@ -42,7 +42,7 @@ final class BlobBody {
     return BodyPublishers.fromPublisher(subscriber -> subscriber.onSubscribe(new Chunks(subscriber)), blob.size());
   }
 
-  /** After a failed attempt: the source's corruption when that is what stopped it. */
+  /** After a failed attempt: the source's corruption or read failure when that is what stopped it. */
   Optional<InvalidInputException> corruption() {
     return Optional.ofNullable(corruption.get());
   }
@@ -117,6 +117,9 @@ final class BlobBody {
           close();
           subscriber.onComplete();
         }
+      } catch (InvalidInputException e) {
+        corruption.compareAndSet(null, e); // the local source failed: bad input, not worth a retry
+        fail(new IOException(e.getMessage()));
       } catch (IOException | RuntimeException e) {
         fail(e);
       } catch (InterruptedException e) {
