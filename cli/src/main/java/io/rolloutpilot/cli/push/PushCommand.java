@@ -9,6 +9,7 @@ import io.rolloutpilot.core.image.ecr.EcrPushRequest;
 import io.rolloutpilot.core.image.ecr.EcrPushResult;
 import io.rolloutpilot.core.image.ecr.EcrSettings;
 import io.rolloutpilot.core.image.oci.RegistryAccess;
+import io.rolloutpilot.core.image.oci.RegistryTimeouts;
 import io.rolloutpilot.core.image.oci.RetryPolicy;
 import io.rolloutpilot.core.image.oci.TlsSettings;
 import io.rolloutpilot.core.image.push.PushOptions;
@@ -16,6 +17,7 @@ import io.rolloutpilot.core.image.push.PushRequest;
 import io.rolloutpilot.core.image.push.PushResult;
 import io.rolloutpilot.core.image.reference.PushTarget;
 import io.rolloutpilot.core.image.source.SourceSpec;
+import io.rolloutpilot.core.validation.Durations;
 import io.rolloutpilot.core.validation.ImageReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,6 +80,11 @@ public final class PushCommand implements Callable<Integer> {
       + " (default: ${DEFAULT-VALUE})")
   int parallel;
 
+  @Option(names = "--stall-timeout", paramLabel = "D", defaultValue = "30s", description = "how long a registry may"
+      + " take to move a 1 MiB chunk of a blob; an answer may take twice as long. A request that stalls fails and"
+      + " is retried (default: ${DEFAULT-VALUE})")
+  String stallTimeout;
+
   @Mixin
   OutputOptions outputOptions;
 
@@ -96,7 +103,8 @@ public final class PushCommand implements Callable<Integer> {
     Credentials credentials = new Credentials(to, username, passwordEnv, source, fromUsername, fromPasswordEnv,
         System.getenv());
     RegistryAccess access = new RegistryAccess(tls, credentials);
-    PushOptions options = new PushOptions(parallel, immutableTags, RetryPolicy.standard());
+    PushOptions options = new PushOptions(parallel, immutableTags, RetryPolicy.standard(),
+        RegistryTimeouts.stallingAfter(Durations.parse("stallTimeout", stallTimeout)));
     if (!ecr.enabled()) {
       ecr.requireNoEcrOptions();
       PushTarget target = PushTarget.parse(to, tags, null);

@@ -1,6 +1,8 @@
 package io.rolloutpilot.core.image;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rolloutpilot.core.error.Hint;
+import io.rolloutpilot.core.error.RolloutPilotException;
 import io.rolloutpilot.core.error.RolloutPilotException.Details;
 import io.rolloutpilot.core.error.UnreachableException;
 import io.rolloutpilot.core.event.EngineListener;
@@ -8,6 +10,8 @@ import io.rolloutpilot.core.image.ecr.EcrClients;
 import io.rolloutpilot.core.image.ecr.EcrPublisher;
 import io.rolloutpilot.core.image.ecr.EcrPushRequest;
 import io.rolloutpilot.core.image.ecr.EcrPushResult;
+import io.rolloutpilot.core.image.oci.RegistryErrors;
+import io.rolloutpilot.core.image.oci.RegistryStalledException;
 import io.rolloutpilot.core.image.push.ImagePublisher;
 import io.rolloutpilot.core.image.push.PushRequest;
 import io.rolloutpilot.core.image.push.PushResult;
@@ -52,7 +56,15 @@ public final class ImageService {
     }
   }
 
-  private static UnreachableException ioFailure(IOException e) {
+  /**
+   * An I/O failure left after the retries: the network or a registry, never a local source file (the
+   * sources report those as bad input).
+   */
+  private static RolloutPilotException ioFailure(IOException e) {
+    if (e instanceof RegistryStalledException stalled) {
+      return RegistryErrors.unreachable(stalled.server(), "the push failed: " + stalled.getMessage()
+          + "; the request was tried again as often as the retry policy allows", Hint.RETRY_LATER, e);
+    }
     return new UnreachableException(Details.of(null, "the push failed: " + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : ": " + e.getMessage())), e);
   }
