@@ -1,6 +1,7 @@
 package io.rolloutpilot.cli.push;
 
 import io.rolloutpilot.core.image.ecr.AwsCredentialsSpec;
+import io.rolloutpilot.core.image.ecr.AwsEnvironment;
 import io.rolloutpilot.core.image.ecr.EcrSettings;
 import io.rolloutpilot.core.image.ecr.RepositoryRequest;
 import io.rolloutpilot.core.image.ecr.ScanGateSpec;
@@ -17,15 +18,17 @@ public final class EcrOptions {
   boolean ecr;
 
   @Option(names = "--region", paramLabel = "R", description = "AWS region of the registry (default: from the --to"
-      + " host, else $AWS_REGION)")
+      + " host, else $AWS_REGION, $AWS_DEFAULT_REGION or the profile's region)")
   String region;
 
   @Option(names = "--registry-id", paramLabel = "ACCOUNT", description = "registry (account) id; default: from"
       + " the --to host, else the caller's own registry")
   String registryId;
 
-  @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile (default: the SDK's default"
-      + " credentials chain: environment, web identity, SSO, profile, container or instance role)")
+  @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile of $AWS_CONFIG_FILE and"
+      + " $AWS_SHARED_CREDENTIALS_FILE, else ~/.aws (default: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, else"
+      + " AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE, else $AWS_PROFILE or default, else container credentials,"
+      + " else the instance profile)")
   String profile;
 
   @Option(names = "--role-arn", paramLabel = "ARN", description = "assume this role with STS first (cross-account)")
@@ -68,12 +71,14 @@ public final class EcrOptions {
   }
 
   EcrSettings settings(String hostAccount, String hostRegion, Map<String, String> environment) {
-    String r = region != null ? region : hostRegion != null ? hostRegion : environment.get("AWS_REGION");
+    String r = region != null ? region : hostRegion != null ? hostRegion
+        : new AwsEnvironment(environment).region(profile).orElse(null);
     if (r == null) {
-      throw new InvalidInputException("region", "is required with --ecr unless --to names an ECR host");
+      throw new InvalidInputException("region", "is required with --ecr unless --to names an ECR host, AWS_REGION"
+          + " or AWS_DEFAULT_REGION is set, or the profile has a region");
     }
-    AwsCredentialsSpec credentials = profile == null ? new AwsCredentialsSpec.DefaultChain()
-        : new AwsCredentialsSpec.Profile(profile);
+    AwsCredentialsSpec credentials = profile == null ? new AwsCredentialsSpec.Environment(environment)
+        : new AwsCredentialsSpec.Profile(profile, environment);
     return new EcrSettings(r, registryId != null ? registryId : hostAccount, credentials, roleArn, apiEndpoint,
         registryEndpoint, stsEndpoint, null);
   }

@@ -7,6 +7,7 @@ import io.rolloutpilot.core.error.RolloutPilotException.Details;
 import io.rolloutpilot.core.error.UnreachableException;
 import io.rolloutpilot.core.event.EngineListener;
 import io.rolloutpilot.core.image.ecr.EcrClients;
+import io.rolloutpilot.core.image.ecr.EcrConnection;
 import io.rolloutpilot.core.image.ecr.EcrPublisher;
 import io.rolloutpilot.core.image.ecr.EcrPushRequest;
 import io.rolloutpilot.core.image.ecr.EcrPushResult;
@@ -18,7 +19,6 @@ import io.rolloutpilot.core.image.push.PushResult;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import software.amazon.awssdk.services.ecr.EcrClient;
 
 /**
  * The image engine's entry point for front ends: publish an image byte for byte to any OCI registry,
@@ -49,8 +49,8 @@ public final class ImageService {
    * the result's scan says it must not be released.
    */
   public EcrPushResult pushToEcr(EcrPushRequest request, EngineListener listener) throws InterruptedException {
-    try (EcrClient ecr = EcrClients.create(request.settings())) {
-      return new EcrPublisher(ecr, json, clock, scanPollInterval).push(request, listener);
+    try (EcrConnection ecr = EcrClients.open(request.settings())) {
+      return new EcrPublisher(ecr.ecr(), json, clock, scanPollInterval).push(request, listener);
     } catch (IOException e) {
       throw ioFailure(e);
     }
