@@ -52,21 +52,23 @@ public final class RegistryTransport {
   public <T> HttpResponse<T> send(RegistryCall call, BodyHandler<T> handler, boolean allow404)
       throws IOException, InterruptedException {
     HttpRequest first = request(call);
+    String sent = first.headers().firstValue("Authorization").orElse(null);
     HttpResponse<T> response = exchange.send(client, first, handler, registry, call.describe(), call.progress());
     if (rejected(response)) {
       String challenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
       byte[] body = drain(response);
-      String sent = first.headers().firstValue("Authorization").orElse(null);
       if (!authorizer.onRejected(challenge, call.scope(), sent)) {
-        throw errors.from(registry, call.describe(), response.statusCode(), body);
+        throw errors.from(registry, call.describe(), response.statusCode(), body, RegistryErrors.secretForms(sent));
       }
-      response = exchange.send(client, request(call), handler, registry, call.describe(), call.progress());
+      HttpRequest second = request(call);
+      sent = second.headers().firstValue("Authorization").orElse(null);
+      response = exchange.send(client, second, handler, registry, call.describe(), call.progress());
     }
     int status = response.statusCode();
     if (status < 400 || (allow404 && status == 404)) {
       return response;
     }
-    throw errors.from(registry, call.describe(), status, drain(response));
+    throw errors.from(registry, call.describe(), status, drain(response), RegistryErrors.secretForms(sent));
   }
 
   private HttpRequest request(RegistryCall call) throws IOException, InterruptedException {
