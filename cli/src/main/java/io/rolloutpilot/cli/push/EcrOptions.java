@@ -40,8 +40,9 @@ public final class EcrOptions {
   @Option(names = "--scan-on-push", description = "with --create-repository: enable scan on push")
   boolean scanOnPush;
 
-  @Option(names = "--encryption", paramLabel = "AES256|KMS", defaultValue = "AES256",
-      description = "with --create-repository: encryption type (default: ${DEFAULT-VALUE})")
+  /** No picocli default, so that a value given without --ecr can be told from the default. */
+  @Option(names = "--encryption", paramLabel = "AES256|KMS",
+      description = "with --create-repository: encryption type (default: AES256)")
   String encryption;
 
   @Option(names = "--kms-key", paramLabel = "ARN", description = "with --encryption KMS: the key")
@@ -51,8 +52,7 @@ public final class EcrOptions {
       + " (exit 1) when findings exceed limits, e.g. CRITICAL=0,HIGH=5")
   String scanGate;
 
-  @Option(names = "--scan-timeout", paramLabel = "D", defaultValue = "10m",
-      description = "how long to wait for the scan (default: ${DEFAULT-VALUE})")
+  @Option(names = "--scan-timeout", paramLabel = "D", description = "how long to wait for the scan (default: 10m)")
   String scanTimeout;
 
   @Option(names = "--ecr-endpoint", paramLabel = "URL", description = "ECR API endpoint (VPC endpoint or a test stand-in)")
@@ -92,14 +92,15 @@ public final class EcrOptions {
   }
 
   Duration scanTimeout() {
-    return Durations.parse("scanTimeout", scanTimeout);
+    return Durations.parse("scanTimeout", scanTimeout == null ? "10m" : scanTimeout);
   }
 
   /** Options that only mean something for ECR are refused without {@code --ecr}, rather than ignored. */
   void requireNoEcrOptions() {
     String given = region != null ? "region" : registryId != null ? "registryId" : profile != null ? "profile"
         : roleArn != null ? "roleArn" : createRepository ? "createRepository" : scanOnPush ? "scanOnPush"
-        : kmsKey != null ? "kmsKey" : scanGate != null ? "scanGate" : apiEndpoint != null ? "apiEndpoint"
+        : encryption != null ? "encryption" : kmsKey != null ? "kmsKey" : scanGate != null ? "scanGate"
+        : scanTimeout != null ? "scanTimeout" : apiEndpoint != null ? "apiEndpoint"
         : registryEndpoint != null ? "registryEndpoint" : stsEndpoint != null ? "stsEndpoint" : null;
     if (given != null) {
       throw new InvalidInputException(given, "applies to Amazon ECR only; add --ecr, or leave it out");
