@@ -27,18 +27,7 @@ public record ImageReference(String registry, String repository, String tag, Str
   private static final Pattern LOWERCASE = Pattern.compile("[a-z0-9._/-]*");
 
   public static ImageReference parse(String field, String text) {
-    if (text == null || text.isBlank()) {
-      throw new InvalidInputException(field, "must not be empty; use e.g. registry.example.com/team/app:1.2.3");
-    }
-    if (text.length() > MAX_TEXT) {
-      throw new InvalidInputException(field, "is " + text.length() + " characters long; an image reference is a"
-          + " name of at most " + MAX_NAME + " characters, a tag of at most 128 and a digest");
-    }
-    if (ReferenceText.holdsUserInfo(text)) {
-      throw new InvalidInputException(new Details(field, "holds credentials in front of the registry host"
-          + " (user:password@); credentials do not belong in an image reference, so it is refused and not"
-          + " repeated here", Hint.CREDENTIALS_NOT_IN_REFERENCE, null));
-    }
+    requireSafeText(field, text);
     String shown = text.contains("@") ? "the reference" : "'" + ReferenceText.show(text) + "'";
     if (text.contains("://")) {
       throw invalid(field, shown, "a reference has no scheme; write registry.example.com/team/app, not a URL");
@@ -64,6 +53,22 @@ public record ImageReference(String registry, String repository, String tag, Str
     }
     requirePath(field, shown, registry, rest);
     return new ImageReference(registry, rest, tag, digest);
+  }
+
+  /** Checked before anything else, so nothing later can quote a password or a megabyte of input. */
+  private static void requireSafeText(String field, String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidInputException(field, "must not be empty; use e.g. registry.example.com/team/app:1.2.3");
+    }
+    if (text.length() > MAX_TEXT) {
+      throw new InvalidInputException(field, "is " + text.length() + " characters long; an image reference is a"
+          + " name of at most " + MAX_NAME + " characters, a tag of at most 128 and a digest");
+    }
+    if (ReferenceText.holdsUserInfo(text)) {
+      throw new InvalidInputException(new Details(field, "holds credentials in front of the registry host"
+          + " (user:password@); credentials do not belong in an image reference, so it is refused and not"
+          + " repeated here", Hint.CREDENTIALS_NOT_IN_REFERENCE, null));
+    }
   }
 
   /** A tag as the distribution spec allows it: {@code [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}}. */
