@@ -3,6 +3,7 @@ package io.rolloutpilot.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import io.rolloutpilot.cli.common.ErrorReporter;
 import io.rolloutpilot.cli.common.ExitCodes;
@@ -35,6 +36,17 @@ public final class RolloutPilot implements Runnable {
       description = "on an error, print the chain of causes (secrets redacted)")
   boolean stacktrace;
 
+  private final Map<String, String> environment;
+
+  RolloutPilot(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** The environment variables commands read (passwords named by --password-env, AWS settings): the process's, or a test's. */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(), "missing command; see the list below or use --help");
@@ -49,9 +61,18 @@ public final class RolloutPilot implements Runnable {
     return commandLine(Subcommands.all());
   }
 
+  /** The same, reading environment variables from {@code environment} instead of the process's. */
+  public static CommandLine commandLine(Map<String, String> environment) {
+    return commandLine(Subcommands.all(), environment);
+  }
+
   private static CommandLine commandLine(List<Class<?>> subcommands) {
+    return commandLine(subcommands, System.getenv());
+  }
+
+  private static CommandLine commandLine(List<Class<?>> subcommands, Map<String, String> environment) {
     ErrorReporter errors = new ErrorReporter();
-    CommandLine cmd = new CommandLine(new RolloutPilot());
+    CommandLine cmd = new CommandLine(new RolloutPilot(environment));
     // a loop, not a method reference: a lambda typed on CommandLine makes the launcher's archive dump
     // link that Java 5 class, which then cannot be archived
     for (Class<?> subcommand : subcommands) {

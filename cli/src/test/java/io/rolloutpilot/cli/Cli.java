@@ -36,10 +36,18 @@ public final class Cli {
   }
 
   public static Run run(String... args) {
+    return run(RolloutPilot.commandLine(), args);
+  }
+
+  /** Runs with {@code environment} as the only environment variables the commands see. */
+  public static Run runWith(java.util.Map<String, String> environment, String... args) {
+    return run(RolloutPilot.commandLine(environment), args);
+  }
+
+  private static Run run(picocli.CommandLine commandLine, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = RolloutPilot.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-        .execute(args);
+    int exit = commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
     return new Run(exit, out.toString(), err.toString());
   }
 

@@ -206,7 +206,7 @@ public final class PushBench {
           .connect(registry.authority(), RegistryCredentials.anonymous());
       for (int i = 0; i < 3; i++) {
         long start = System.nanoTime();
-        client.uploadBlob("raw/blob" + i, descriptor, () -> HttpRequest.BodyPublishers.ofByteArray(blob));
+        client.uploadBlob("raw/blob" + i, descriptor, progress -> HttpRequest.BodyPublishers.ofByteArray(blob));
         best = Math.max(best, 256 / ((System.nanoTime() - start) / 1e9));
       }
     }

@@ -40,6 +40,9 @@ public final class HintText {
       case CHECK_PROMETHEUS -> "check --prometheus (or prometheus.url in the spec), its credentials and the query";
       case SECRET_BY_VARIABLE_NAME -> "give the NAME of an environment variable that holds the secret, never the"
           + " secret itself";
+      case CREDENTIALS_NOT_IN_REFERENCE -> "give registry credentials with --username and --password-env (for a"
+          + " docker:// source --from-username and --from-password-env), never inside an image reference; a"
+          + " cluster pulls with the pod's imagePullSecrets";
     };
   }
 }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 /** Registry credentials from {@code --username}/{@code --password-env} (destination) and the {@code --from-} pair. */
 final class Credentials implements CredentialsResolver {
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /** How environment variables are named by convention: upper case, digits and '_'. */
+  private static final Pattern CONVENTIONAL_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
 
   private final String destinationHost;
   private final RegistryCredentials destination;
@@ -56,7 +58,11 @@ final class Credentials implements CredentialsResolver {
     }
     String password = environment.get(env);
     if (password == null || password.isEmpty()) {
-      throw new InvalidInputException(envField, "the environment variable " + env + " is not set or empty");
+      // a conventional variable name is shown; anything else may be a password typed in its place
+      String named = CONVENTIONAL_NAME.matcher(env).matches() ? "the environment variable " + env
+          : "the environment variable it names (not repeated: it does not look like a variable's name)";
+      throw new InvalidInputException(new Details(envField, named + " is not set or empty",
+          Hint.SECRET_BY_VARIABLE_NAME, null));
     }
     return RegistryCredentials.of(new BasicCredentials(user, password));
   }

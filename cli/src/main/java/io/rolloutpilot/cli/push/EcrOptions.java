@@ -1,6 +1,7 @@
 package io.rolloutpilot.cli.push;
 
 import io.rolloutpilot.core.image.ecr.AwsCredentialsSpec;
+import io.rolloutpilot.core.image.ecr.AwsEnvironment;
 import io.rolloutpilot.core.image.ecr.EcrSettings;
 import io.rolloutpilot.core.image.ecr.RepositoryRequest;
 import io.rolloutpilot.core.image.ecr.ScanGateSpec;
@@ -17,15 +18,17 @@ public final class EcrOptions {
   boolean ecr;
 
   @Option(names = "--region", paramLabel = "R", description = "AWS region of the registry (default: from the --to"
-      + " host, else $AWS_REGION)")
+      + " host, else $AWS_REGION, $AWS_DEFAULT_REGION or the profile's region)")
   String region;
 
   @Option(names = "--registry-id", paramLabel = "ACCOUNT", description = "registry (account) id; default: from"
       + " the --to host, else the caller's own registry")
   String registryId;
 
-  @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile (default: the SDK's default"
-      + " credentials chain: environment, web identity, SSO, profile, container or instance role)")
+  @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile of $AWS_CONFIG_FILE and"
+      + " $AWS_SHARED_CREDENTIALS_FILE, else ~/.aws (default: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, else"
+      + " AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE, else $AWS_PROFILE or default, else container credentials,"
+      + " else the instance profile)")
   String profile;
 
   @Option(names = "--role-arn", paramLabel = "ARN", description = "assume this role with STS first (cross-account)")
@@ -37,8 +40,9 @@ public final class EcrOptions {
   @Option(names = "--scan-on-push", description = "with --create-repository: enable scan on push")
   boolean scanOnPush;
 
-  @Option(names = "--encryption", paramLabel = "AES256|KMS", defaultValue = "AES256",
-      description = "with --create-repository: encryption type (default: ${DEFAULT-VALUE})")
+  /** No picocli default, so that a value given without --ecr can be told from the default. */
+  @Option(names = "--encryption", paramLabel = "AES256|KMS",
+      description = "with --create-repository: encryption type (default: AES256)")
   String encryption;
 
   @Option(names = "--kms-key", paramLabel = "ARN", description = "with --encryption KMS: the key")
@@ -48,8 +52,7 @@ public final class EcrOptions {
       + " (exit 1) when findings exceed limits, e.g. CRITICAL=0,HIGH=5")
   String scanGate;
 
-  @Option(names = "--scan-timeout", paramLabel = "D", defaultValue = "10m",
-      description = "how long to wait for the scan (default: ${DEFAULT-VALUE})")
+  @Option(names = "--scan-timeout", paramLabel = "D", description = "how long to wait for the scan (default: 10m)")
   String scanTimeout;
 
   @Option(names = "--ecr-endpoint", paramLabel = "URL", description = "ECR API endpoint (VPC endpoint or a test stand-in)")
@@ -68,12 +71,14 @@ public final class EcrOptions {
   }
 
   EcrSettings settings(String hostAccount, String hostRegion, Map<String, String> environment) {
-    String r = region != null ? region : hostRegion != null ? hostRegion : environment.get("AWS_REGION");
+    String r = region != null ? region : hostRegion != null ? hostRegion
+        : new AwsEnvironment(environment).region(profile).orElse(null);
     if (r == null) {
-      throw new InvalidInputException("region", "is required with --ecr unless --to names an ECR host");
+      throw new InvalidInputException("region", "is required with --ecr unless --to names an ECR host, AWS_REGION"
+          + " or AWS_DEFAULT_REGION is set, or the profile has a region");
     }
-    AwsCredentialsSpec credentials = profile == null ? new AwsCredentialsSpec.DefaultChain()
-        : new AwsCredentialsSpec.Profile(profile);
+    AwsCredentialsSpec credentials = profile == null ? new AwsCredentialsSpec.Environment(environment)
+        : new AwsCredentialsSpec.Profile(profile, environment);
     return new EcrSettings(r, registryId != null ? registryId : hostAccount, credentials, roleArn, apiEndpoint,
         registryEndpoint, stsEndpoint, null);
   }
@@ -87,14 +92,15 @@ public final class EcrOptions {
   }
 
   Duration scanTimeout() {
-    return Durations.parse("scanTimeout", scanTimeout);
+    return Durations.parse("scanTimeout", scanTimeout == null ? "10m" : scanTimeout);
   }
 
   /** Options that only mean something for ECR are refused without {@code --ecr}, rather than ignored. */
   void requireNoEcrOptions() {
     String given = region != null ? "region" : registryId != null ? "registryId" : profile != null ? "profile"
         : roleArn != null ? "roleArn" : createRepository ? "createRepository" : scanOnPush ? "scanOnPush"
-        : kmsKey != null ? "kmsKey" : scanGate != null ? "scanGate" : apiEndpoint != null ? "apiEndpoint"
+        : encryption != null ? "encryption" : kmsKey != null ? "kmsKey" : scanGate != null ? "scanGate"
+        : scanTimeout != null ? "scanTimeout" : apiEndpoint != null ? "apiEndpoint"
         : registryEndpoint != null ? "registryEndpoint" : stsEndpoint != null ? "stsEndpoint" : null;
     if (given != null) {
       throw new InvalidInputException(given, "applies to Amazon ECR only; add --ecr, or leave it out");

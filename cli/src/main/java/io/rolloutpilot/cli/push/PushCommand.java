@@ -1,5 +1,6 @@
 package io.rolloutpilot.cli.push;
 
+import io.rolloutpilot.cli.RolloutPilot;
 import io.rolloutpilot.cli.common.EventPrinter;
 import io.rolloutpilot.cli.common.ExitCodes;
 import io.rolloutpilot.cli.common.Output;
@@ -9,6 +10,7 @@ import io.rolloutpilot.core.image.ecr.EcrPushRequest;
 import io.rolloutpilot.core.image.ecr.EcrPushResult;
 import io.rolloutpilot.core.image.ecr.EcrSettings;
 import io.rolloutpilot.core.image.oci.RegistryAccess;
+import io.rolloutpilot.core.image.oci.RegistryTimeouts;
 import io.rolloutpilot.core.image.oci.RetryPolicy;
 import io.rolloutpilot.core.image.oci.TlsSettings;
 import io.rolloutpilot.core.image.push.PushOptions;
@@ -16,6 +18,7 @@ import io.rolloutpilot.core.image.push.PushRequest;
 import io.rolloutpilot.core.image.push.PushResult;
 import io.rolloutpilot.core.image.reference.PushTarget;
 import io.rolloutpilot.core.image.source.SourceSpec;
+import io.rolloutpilot.core.validation.Durations;
 import io.rolloutpilot.core.validation.ImageReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code push}: publish an image byte for byte to any OCI registry or Amazon ECR. */
@@ -37,6 +41,9 @@ import picocli.CommandLine.Spec;
 public final class PushCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
+
+  @ParentCommand
+  RolloutPilot root;
 
   @Option(names = "--from", required = true, paramLabel = "SOURCE",
       description = "docker-archive:PATH, oci:PATH[:REF] (directory or tar) or docker://REGISTRY/REPO[:TAG|@DIGEST]")
@@ -78,6 +85,11 @@ public final class PushCommand implements Callable<Integer> {
       + " (default: ${DEFAULT-VALUE})")
   int parallel;
 
+  @Option(names = "--stall-timeout", paramLabel = "D", defaultValue = "30s", description = "how long a registry may"
+      + " take to move a 1 MiB chunk of a blob; an answer may take twice as long. A request that stalls fails and"
+      + " is retried (default: ${DEFAULT-VALUE})")
+  String stallTimeout;
+
   @Mixin
   OutputOptions outputOptions;
 
@@ -94,9 +106,10 @@ public final class PushCommand implements Callable<Integer> {
     TlsSettings tls = caCert == null ? new TlsSettings(null, insecureHosts)
         : TlsSettings.withCaCertificates("caCert", caCert, insecureHosts);
     Credentials credentials = new Credentials(to, username, passwordEnv, source, fromUsername, fromPasswordEnv,
-        System.getenv());
+        environment());
     RegistryAccess access = new RegistryAccess(tls, credentials);
-    PushOptions options = new PushOptions(parallel, immutableTags, RetryPolicy.standard());
+    PushOptions options = new PushOptions(parallel, immutableTags, RetryPolicy.standard(),
+        RegistryTimeouts.stallingAfter(Durations.parse("stallTimeout", stallTimeout)));
     if (!ecr.enabled()) {
       ecr.requireNoEcrOptions();
       PushTarget target = PushTarget.parse(to, tags, null);
@@ -124,10 +137,14 @@ public final class PushCommand implements Callable<Integer> {
     ImageReference ref = ImageReference.parse("to", to);
     Optional<EcrSettings.HostParts> host = Optional.ofNullable(ref.registry()).flatMap(EcrSettings::parseHost);
     EcrSettings settings = ecr.settings(host.map(EcrSettings.HostParts::account).orElse(null),
-        host.map(EcrSettings.HostParts::region).orElse(null), System.getenv());
+        host.map(EcrSettings.HostParts::region).orElse(null), environment());
     PushTarget target = PushTarget.parse(to, tags, "ecr");
     return new EcrPushRequest(source, settings, target.repository(), target.tags(), options,
         ecr.repositoryRequest(immutableTags), ecr.gate(), ecr.scanTimeout(), access);
+  }
+
+  private java.util.Map<String, String> environment() {
+    return root == null ? System.getenv() : root.environment();
   }
 
   private static void render(Output out, PushResult result, EcrPushResult ecr) {

@@ -4,6 +4,7 @@ import static io.rolloutpilot.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rolloutpilot.cli.Cli;
 import io.rolloutpilot.cli.Cli.Run;
 import io.rolloutpilot.testkit.ecr.EcrRig;
 import io.rolloutpilot.testkit.ecr.ScanPlan;
@@ -34,15 +35,20 @@ class PushCommandTest {
     ecr = EcrRig.start(dir.resolve("ecr"));
     image = TestImages.single(dir.resolve("a"), 61, 2, 8 * 1024, false, "v1");
     other = TestImages.single(dir.resolve("b"), 62, 2, 8 * 1024, false, "v1");
-    // the SDK's default credentials chain reads these system properties
-    System.setProperty("aws.accessKeyId", "AKIDCLITEST");
-    System.setProperty("aws.secretAccessKey", "cli-Secret-Key-Never-Printed");
   }
 
   @AfterAll
   static void stop() throws Exception {
     ecr.close();
     registry.close();
+  }
+
+  /** The environment an ECR push is given: keys of its own, no instance metadata. */
+  static final Map<String, String> ECR_ENVIRONMENT = Map.of("AWS_ACCESS_KEY_ID", "AKIDCLITEST",
+      "AWS_SECRET_ACCESS_KEY", "cli-Secret-Key-Never-Printed", "AWS_EC2_METADATA_DISABLED", "true");
+
+  static Run runEcr(String... args) {
+    return Cli.runWith(ECR_ENVIRONMENT, ecrArgs(args));
   }
 
   static String[] ecrArgs(String... args) {
@@ -107,7 +113,7 @@ class PushCommandTest {
     assertThat(run("push", "--from", image.ociSource(), "--to", registry.authority() + "/cli/ca:1",
         "--insecure-registry", registry.authority(), "--ca-cert", writeNotPem().toString()).exit())
         .as("checked even when the registry itself is insecure").isEqualTo(2);
-    Run badGate = run(ecrArgs("push", "--from", image.ociSource(), "--to", "cli/x", "--scan-gate", "HUGE=1"));
+    Run badGate = runEcr("push", "--from", image.ociSource(), "--to", "cli/x", "--scan-gate", "HUGE=1");
     assertThat(badGate.exit()).isEqualTo(2);
     assertThat(badGate.err()).contains("--scan-gate");
   }
@@ -122,7 +128,7 @@ class PushCommandTest {
 
   @Test
   void environmentErrorsExitThreeWithTheRegistryCodeAndAHint() {
-    Run missingRepo = run(ecrArgs("push", "--from", image.ociSource(), "--to", "cli/missing:1"));
+    Run missingRepo = runEcr("push", "--from", image.ociSource(), "--to", "cli/missing:1");
     assertThat(missingRepo.exit()).isEqualTo(3);
     assertThat(missingRepo.err()).contains("RepositoryNotFoundException").contains("hint:")
         .contains("--create-repository");
@@ -143,8 +149,8 @@ class PushCommandTest {
   @Test
   void ecrPushCreatesTheRepositoryAndTheScanGateDecidesTheExitCode() throws Exception {
     ecr.control().scanPlan(new ScanPlan(0, Map.of("HIGH", 1), List.of()));
-    Run pass = run(ecrArgs("push", "--from", image.ociSource(), "--to", "cli/ecr:1.0", "--create-repository",
-        "--immutable-tags", "--scan-on-push", "--scan-gate", "CRITICAL=0,HIGH=5", "-o", "json"));
+    Run pass = runEcr("push", "--from", image.ociSource(), "--to", "cli/ecr:1.0", "--create-repository",
+        "--immutable-tags", "--scan-on-push", "--scan-gate", "CRITICAL=0,HIGH=5", "-o", "json");
     assertThat(pass.exit()).as(pass.toString()).isZero();
     assertThat(pass.json().path("repositoryCreated").asBoolean()).isTrue();
     assertThat(pass.json().path("scan").path("passed").asBoolean()).isTrue();
@@ -153,7 +159,7 @@ class PushCommandTest {
 
     ecr.control().scanPlan(new ScanPlan(0, Map.of("CRITICAL", 2), List.of(new ScanPlan.Finding("CVE-2099-1",
         "CRITICAL", "https://cve.example/1"))));
-    Run fail = run(ecrArgs("push", "--from", other.ociSource(), "--to", "cli/ecr:2.0", "--scan-gate", "CRITICAL=0"));
+    Run fail = runEcr("push", "--from", other.ociSource(), "--to", "cli/ecr:2.0", "--scan-gate", "CRITICAL=0");
     assertThat(fail.exit()).as(fail.toString()).isEqualTo(1);
     assertThat(fail.out()).startsWith("pushed ");
     assertThat(fail.err()).contains("CVE-2099-1").contains("CRITICAL");

@@ -47,5 +47,7 @@ public enum Hint {
   /** Prometheus could not be reached or refused the query: check its URL, credentials and the query. */
   CHECK_PROMETHEUS,
   /** Give the secret through an environment variable's name, never as a value on the command line. */
-  SECRET_BY_VARIABLE_NAME
+  SECRET_BY_VARIABLE_NAME,
+  /** Credentials were typed into an image reference: give them the front end's own way, never in a reference. */
+  CREDENTIALS_NOT_IN_REFERENCE
 }

@@ -1,20 +1,24 @@
 package io.rolloutpilot.core.image;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rolloutpilot.core.error.Hint;
+import io.rolloutpilot.core.error.RolloutPilotException;
 import io.rolloutpilot.core.error.RolloutPilotException.Details;
 import io.rolloutpilot.core.error.UnreachableException;
 import io.rolloutpilot.core.event.EngineListener;
 import io.rolloutpilot.core.image.ecr.EcrClients;
+import io.rolloutpilot.core.image.ecr.EcrConnection;
 import io.rolloutpilot.core.image.ecr.EcrPublisher;
 import io.rolloutpilot.core.image.ecr.EcrPushRequest;
 import io.rolloutpilot.core.image.ecr.EcrPushResult;
+import io.rolloutpilot.core.image.oci.RegistryErrors;
+import io.rolloutpilot.core.image.oci.RegistryStalledException;
 import io.rolloutpilot.core.image.push.ImagePublisher;
 import io.rolloutpilot.core.image.push.PushRequest;
 import io.rolloutpilot.core.image.push.PushResult;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import software.amazon.awssdk.services.ecr.EcrClient;
 
 /**
  * The image engine's entry point for front ends: publish an image byte for byte to any OCI registry,
@@ -45,14 +49,22 @@ public final class ImageService {
    * the result's scan says it must not be released.
    */
   public EcrPushResult pushToEcr(EcrPushRequest request, EngineListener listener) throws InterruptedException {
-    try (EcrClient ecr = EcrClients.create(request.settings())) {
-      return new EcrPublisher(ecr, json, clock, scanPollInterval).push(request, listener);
+    try (EcrConnection ecr = EcrClients.open(request.settings())) {
+      return new EcrPublisher(ecr.ecr(), json, clock, scanPollInterval).push(request, listener);
     } catch (IOException e) {
       throw ioFailure(e);
     }
   }
 
-  private static UnreachableException ioFailure(IOException e) {
+  /**
+   * An I/O failure left after the retries: the network or a registry, never a local source file (the
+   * sources report those as bad input).
+   */
+  private static RolloutPilotException ioFailure(IOException e) {
+    if (e instanceof RegistryStalledException stalled) {
+      return RegistryErrors.unreachable(stalled.server(), "the push failed: " + stalled.getMessage()
+          + "; the request was tried again as often as the retry policy allows", Hint.RETRY_LATER, e);
+    }
     return new UnreachableException(Details.of(null, "the push failed: " + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : ": " + e.getMessage())), e);
   }

@@ -16,14 +16,15 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * AWS STS over real HTTP, speaking the Query protocol the SDK uses for AssumeRole: a form-encoded
- * POST answered with XML temporary credentials (a fresh {@code ASIA...} key id, secret and session
- * token per call). Records who signed each call and the role asked for.
+ * AWS STS over real HTTP, speaking the Query protocol the SDK uses for AssumeRole and
+ * AssumeRoleWithWebIdentity: a form-encoded POST answered with XML temporary credentials (a fresh
+ * {@code ASIA...} key id, secret and session token per call). Records who signed each call (nobody,
+ * for web identity), the role asked for and the web identity token presented.
  */
 public final class StsFake implements AutoCloseable {
-  /** One AssumeRole call: the role and session name asked for, and the caller's signature. */
-  public record AssumeRole(String roleArn, String sessionName, SignedCall caller, String issuedKeyId,
-      String issuedSecret, String issuedSessionToken) {}
+  /** One call: the action, role and session name asked for, the caller's signature and any web identity token. */
+  public record AssumeRole(String action, String roleArn, String sessionName, SignedCall caller, String webIdentityToken,
+      String issuedKeyId, String issuedSecret, String issuedSessionToken) {}
 
   private final HttpServer server;
   private final List<AssumeRole> calls = new CopyOnWriteArrayList<>();
@@ -54,15 +55,17 @@ public final class StsFake implements AutoCloseable {
           new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       SignedCall caller = SignedCall.of(field(form, "Action"), exchange.getRequestHeaders().getFirst("Authorization"),
           exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"));
-      if (!"AssumeRole".equals(field(form, "Action"))) {
+      String action = field(form, "Action");
+      if (!"AssumeRole".equals(action) && !"AssumeRoleWithWebIdentity".equals(action)) {
         reply(exchange, 400, "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>the"
-            + " fake implements AssumeRole only</Message></Error><RequestId>" + UUID.randomUUID()
-            + "</RequestId></ErrorResponse>");
+            + " fake implements AssumeRole and AssumeRoleWithWebIdentity only</Message></Error><RequestId>"
+            + UUID.randomUUID() + "</RequestId></ErrorResponse>");
         return;
       }
       String suffix = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
-      AssumeRole call = new AssumeRole(field(form, "RoleArn"), field(form, "RoleSessionName"), caller,
-          "ASIA" + suffix.substring(0, 16), "assumed-secret-" + suffix, "assumed-session-" + suffix);
+      AssumeRole call = new AssumeRole(action, field(form, "RoleArn"), field(form, "RoleSessionName"), caller,
+          field(form, "WebIdentityToken"), "ASIA" + suffix.substring(0, 16), "assumed-secret-" + suffix,
+          "assumed-session-" + suffix);
       calls.add(call);
       reply(exchange, 200, response(call));
     }
@@ -71,13 +74,14 @@ public final class StsFake implements AutoCloseable {
   private static String response(AssumeRole call) {
     String expiration = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
     String role = call.roleArn().substring(call.roleArn().lastIndexOf('/') + 1);
-    return "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+    String action = call.action();
+    return "<" + action + "Response xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><" + action + "Result>"
         + "<Credentials><AccessKeyId>" + call.issuedKeyId() + "</AccessKeyId><SecretAccessKey>" + call.issuedSecret()
         + "</SecretAccessKey><SessionToken>" + call.issuedSessionToken() + "</SessionToken><Expiration>" + expiration
         + "</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::" + EcrControlPlaneFake.ACCOUNT
         + ":assumed-role/" + role + "/" + call.sessionName() + "</Arn><AssumedRoleId>AROAFAKE:" + call.sessionName()
-        + "</AssumedRoleId></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>" + UUID.randomUUID()
-        + "</RequestId></ResponseMetadata></AssumeRoleResponse>";
+        + "</AssumedRoleId></AssumedRoleUser></" + action + "Result><ResponseMetadata><RequestId>" + UUID.randomUUID()
+        + "</RequestId></ResponseMetadata></" + action + "Response>";
   }
 
   private static String field(Map<String, List<String>> form, String name) {

@@ -32,6 +32,20 @@ public interface ProxyRule {
         ? Optional.of(new ProxyAction.Forward(java.util.Map.of(), bytesPerSecond)) : Optional.empty();
   }
 
+  /** Blob uploads are read up to {@code afterBytes} (all: {@code Long.MAX_VALUE}) and never answered. */
+  static ProxyRule stallBlobUploads(long afterBytes) {
+    return request -> request.isBlobPut() ? Optional.of(new ProxyAction.Stall(afterBytes)) : Optional.empty();
+  }
+
+  /**
+   * Blob downloads get their headers and {@code headBytes} of content, then a byte every
+   * {@code interval} (nothing more when zero).
+   */
+  static ProxyRule trickleBlobDownloads(long headBytes, java.time.Duration interval) {
+    return request -> "GET".equals(request.method()) && request.path().contains("/blobs/sha256:")
+        ? Optional.of(new ProxyAction.Trickle(headBytes, interval)) : Optional.empty();
+  }
+
   private static long halfOf(ProxyRequest request) {
     String length = request.header("content-length");
     return length == null ? 0 : Long.parseLong(length) / 2;

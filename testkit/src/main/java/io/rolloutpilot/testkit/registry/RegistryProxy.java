@@ -27,8 +27,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A loopback HTTP(S) proxy in front of a registry that can interfere: answer for the registry (ECR
- * errors), fail or drop a blob upload half-way (5xx, connection reset), or read uploads slowly. It
- * logs every request as {@code METHOD path} and counts finished blob uploads.
+ * errors), fail or drop a blob upload half-way (5xx, connection reset), read uploads slowly, stall
+ * (take a request and never answer) or trickle a download. It logs every request as
+ * {@code METHOD path} and counts finished blob uploads.
  */
 public final class RegistryProxy implements AutoCloseable {
   private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "transfer-encoding",
@@ -41,6 +42,8 @@ public final class RegistryProxy implements AutoCloseable {
   private final List<ProxyRule> rules = new CopyOnWriteArrayList<>();
   private final List<String> log = new CopyOnWriteArrayList<>();
   private final AtomicInteger blobUploadsDone = new AtomicInteger();
+  /** Released when the proxy closes: what a stalled exchange waits for. */
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
   private final String scheme;
 
   private RegistryProxy(HttpServer server, ExecutorService executor, URI backend, HttpClient client, String scheme) {
@@ -117,8 +120,13 @@ public final class RegistryProxy implements AutoCloseable {
             respond.body().getBytes(StandardCharsets.UTF_8));
       } else if (action instanceof ProxyAction.FailMidBody fail) {
         failMidBody(exchange, fail);
+      } else if (action instanceof ProxyAction.Stall stall) {
+        exchange.getRequestBody().readNBytes((int) Math.min(stall.afterBytes(), Integer.MAX_VALUE));
+        closed.await();
+      } else if (action instanceof ProxyAction.Trickle trickle) {
+        forward(exchange, request, new ProxyAction.Forward(Map.of(), 0), trickle);
       } else {
-        forward(exchange, request, (ProxyAction.Forward) action);
+        forward(exchange, request, (ProxyAction.Forward) action, null);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -156,8 +164,8 @@ public final class RegistryProxy implements AutoCloseable {
             .getBytes(StandardCharsets.UTF_8));
   }
 
-  private void forward(HttpExchange exchange, ProxyRequest request, ProxyAction.Forward action)
-      throws IOException, InterruptedException {
+  private void forward(HttpExchange exchange, ProxyRequest request, ProxyAction.Forward action,
+      ProxyAction.Trickle trickle) throws IOException, InterruptedException {
     URI target = backend.resolve(request.path() + (request.query() == null ? "" : "?" + request.query()));
     HttpRequest.Builder builder = HttpRequest.newBuilder(target).method(request.method(), body(exchange, request,
         action.bytesPerSecond()));
@@ -187,8 +195,29 @@ public final class RegistryProxy implements AutoCloseable {
     exchange.sendResponseHeaders(response.statusCode(), head || body.length == 0 ? -1 : body.length);
     if (!head && body.length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
+        if (trickle == null) {
+          out.write(body);
+        } else {
+          trickle(out, body, trickle);
+        }
       }
+    }
+  }
+
+  /** The head of the body at once, then a byte per interval (or nothing) until the body or the proxy ends. */
+  private void trickle(OutputStream out, byte[] body, ProxyAction.Trickle trickle)
+      throws IOException, InterruptedException {
+    int sent = (int) Math.min(trickle.headBytes(), body.length);
+    out.write(body, 0, sent);
+    out.flush();
+    long interval = trickle.interval().toMillis();
+    while (sent < body.length) {
+      if (interval == 0 || closed.await(interval, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        closed.await();
+        return;
+      }
+      out.write(body[sent++]);
+      out.flush();
     }
   }
 
@@ -211,6 +240,7 @@ public final class RegistryProxy implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
     executor.shutdownNow();
   }

@@ -28,17 +28,19 @@ public final class Authorizer {
   private final RegistryCredentials credentials;
   private final java.util.function.Supplier<HttpClient> tokenClient;
   private final ObjectMapper json;
+  private final BoundedExchange exchange;
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private volatile AuthChallenge challenge;
 
   private record Token(String value, Instant expires) {}
 
   public Authorizer(String registry, RegistryCredentials credentials,
-      java.util.function.Supplier<HttpClient> tokenClient, ObjectMapper json) {
+      java.util.function.Supplier<HttpClient> tokenClient, ObjectMapper json, BoundedExchange exchange) {
     this.registry = registry;
     this.credentials = credentials;
     this.tokenClient = tokenClient;
     this.json = json;
+    this.exchange = exchange;
   }
 
   /** Remembers the challenge of the {@code /v2/} ping (or a later 401). */
@@ -103,9 +105,10 @@ public final class Authorizer {
       query.append(query.length() == 0 ? "" : "&").append("scope=").append(encode(s));
     }
     URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
     credentials.current().ifPresent(cred -> request.header("Authorization", cred.basicHeader()));
-    HttpResponse<byte[]> response = tokenClient.get().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = exchange.send(tokenClient.get(), request.build(), LimitedBody.handler(),
+        uri.getHost(), "GET " + uri.getRawPath() + " (token service)");
     if (response.statusCode() != 200) {
       throw RegistryErrors.answered(registry, response.statusCode(), response.statusCode() == 401 ? "UNAUTHORIZED"
           : "DENIED", "the token service of " + registry + " (" + uri.getHost() + ") refused a token for " + scope

@@ -14,9 +14,11 @@ import java.net.http.HttpResponse;
 public final class BlobRedirects {
   private static final int MAX_HOPS = 5;
   private final java.util.function.Supplier<HttpClient> client;
+  private final BoundedExchange exchange;
 
-  public BlobRedirects(java.util.function.Supplier<HttpClient> client) {
+  public BlobRedirects(java.util.function.Supplier<HttpClient> client, BoundedExchange exchange) {
     this.client = client;
+    this.exchange = exchange;
   }
 
   public InputStream follow(HttpResponse<InputStream> first, String request) throws IOException, InterruptedException {
@@ -34,7 +36,9 @@ public final class BlobRedirects {
       URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow(
           () -> new IOException("redirect without Location (" + request + ")")));
       response.body().close();
-      response = client.get().send(HttpRequest.newBuilder(next).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      response = exchange.send(client.get(), HttpRequest.newBuilder(next).GET().build(),
+          HttpResponse.BodyHandlers.ofInputStream(), next.getAuthority(), "GET " + next.getRawPath() + " (redirect of "
+          + request + ")");
     }
     throw new IOException("too many redirects (" + request + ")");
   }

@@ -12,9 +12,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -24,8 +24,6 @@ import java.util.function.Supplier;
  * Single requests are retried by the {@link Retrier}; a whole blob upload is retried by its caller.
  */
 public final class RegistryClient {
-  private static final Duration SHORT = Duration.ofSeconds(60);
-
   private final String registry;
   private final RegistryTransport transport;
   private final Retrier retrier;
@@ -44,7 +42,7 @@ public final class RegistryClient {
 
   public boolean blobExists(String repository, Digest digest) throws IOException, InterruptedException {
     RegistryCall call = call("HEAD", blobPath(repository, digest), push(repository), null, Map.of());
-    return retrier.run(call.describe(), () -> transport.send(call, BodyHandlers.ofByteArray(), true))
+    return retrier.run(call.describe(), () -> transport.send(call, LimitedBody.handler(), true))
         .statusCode() != 404;
   }
 
@@ -55,7 +53,7 @@ public final class RegistryClient {
         + encode(fromRepository);
     String scope = push(repository) + " repository:" + fromRepository + ":pull";
     RegistryCall call = call("POST", path, scope, BodyPublishers::noBody, Map.of());
-    HttpResponse<byte[]> response = retrier.run(call.describe(), () -> transport.send(call, BodyHandlers.ofByteArray(),
+    HttpResponse<byte[]> response = retrier.run(call.describe(), () -> transport.send(call, LimitedBody.handler(),
         false));
     if (response.statusCode() == 201) {
       return true;
@@ -67,12 +65,14 @@ public final class RegistryClient {
   /**
    * One upload attempt: POST opens a session, one PUT with {@code ?digest=} sends the whole blob.
    * Not retried here, because the body stream must be reopened; the caller retries the attempt.
+   * {@code body} makes the PUT's body for a {@link TransferProgress} it reports to; a body that does
+   * not report must be sent whole within the stall timeout.
    */
-  public void uploadBlob(String repository, Descriptor blob, Supplier<BodyPublisher> body)
+  public void uploadBlob(String repository, Descriptor blob, Function<TransferProgress, BodyPublisher> body)
       throws IOException, InterruptedException {
     RegistryCall open = call("POST", "/v2/" + repository + "/blobs/uploads/", push(repository),
         BodyPublishers::noBody, Map.of());
-    HttpResponse<byte[]> started = transport.send(open, BodyHandlers.ofByteArray(), false);
+    HttpResponse<byte[]> started = transport.send(open, LimitedBody.handler(), false);
     if (started.statusCode() == 201) {
       return;
     }
@@ -81,9 +81,11 @@ public final class RegistryClient {
             + open.describe() + ")", null));
     URI target = transport.resolve(location + (location.contains("?") ? "&" : "?") + "digest="
         + encode(blob.digest().value()));
-    RegistryCall put = new RegistryCall("PUT", target, push(repository), body,
-        Map.of("Content-Type", "application/octet-stream"), null);
-    HttpResponse<byte[]> done = transport.send(put, BodyHandlers.ofByteArray(), false);
+    // the body reports how it moves, so a registry that stops taking it (or stops answering) fails the upload
+    TransferProgress progress = new TransferProgress();
+    RegistryCall put = new RegistryCall("PUT", target, push(repository), () -> body.apply(progress),
+        Map.of("Content-Type", "application/octet-stream"), progress);
+    HttpResponse<byte[]> done = transport.send(put, LimitedBody.handler(), false);
     verifyDigest(done, blob.digest(), put);
   }
 
@@ -93,7 +95,7 @@ public final class RegistryClient {
     RegistryCall call = call("PUT", "/v2/" + repository + "/manifests/" + reference, push(repository),
         () -> BodyPublishers.ofByteArray(manifest.bytes()), Map.of("Content-Type", manifest.mediaType()));
     HttpResponse<byte[]> response = retrier.run(call.describe(),
-        () -> transport.send(call, BodyHandlers.ofByteArray(), false));
+        () -> transport.send(call, LimitedBody.handler(), false));
     return verifyDigest(response, manifest.digest(), call);
   }
 
@@ -103,7 +105,7 @@ public final class RegistryClient {
     RegistryCall call = call("HEAD", "/v2/" + repository + "/manifests/" + reference, push(repository), null,
         Map.of("Accept", String.join(", ", io.rolloutpilot.core.image.reference.MediaTypes.MANIFEST_ACCEPT)));
     HttpResponse<byte[]> response = retrier.run(call.describe(),
-        () -> transport.send(call, BodyHandlers.ofByteArray(), true));
+        () -> transport.send(call, LimitedBody.handler(), true));
     if (response.statusCode() == 404) {
       return Optional.empty();
     }
@@ -119,7 +121,7 @@ public final class RegistryClient {
     RegistryCall call = call("GET", "/v2/" + repository + "/manifests/" + reference, pull(repository), null,
         Map.of("Accept", String.join(", ", io.rolloutpilot.core.image.reference.MediaTypes.MANIFEST_ACCEPT)));
     HttpResponse<byte[]> response = retrier.run(call.describe(),
-        () -> transport.send(call, BodyHandlers.ofByteArray(), true));
+        () -> transport.send(call, LimitedBody.handler(), true));
     if (response.statusCode() == 404) {
       throw RegistryErrors.answered(registry, 404, "MANIFEST_UNKNOWN", registry + "/" + repository + ":"
           + reference + " does not exist (" + call.describe() + ")", null);
@@ -128,11 +130,15 @@ public final class RegistryClient {
     return new FetchedManifest(type, Digest.of(response.body()), response.body());
   }
 
-  /** Opens a blob for reading; redirects (to object storage) are followed without the registry's credentials. */
+  /**
+   * Opens a blob for reading; redirects (to object storage) are followed without the registry's
+   * credentials. Each read of the stream must finish within the stall timeout.
+   */
   public InputStream openBlob(String repository, Digest digest) throws IOException, InterruptedException {
     RegistryCall call = call("GET", blobPath(repository, digest), pull(repository), null, Map.of());
     HttpResponse<InputStream> response = transport.send(call, BodyHandlers.ofInputStream(), false);
-    return redirects.follow(response, call.describe());
+    return new GuardedInputStream(redirects.follow(response, call.describe()), transport.timeouts().stall(),
+        registry, call.describe());
   }
 
   private Digest verifyDigest(HttpResponse<?> response, Digest expected, RegistryCall call) {
@@ -147,8 +153,8 @@ public final class RegistryClient {
 
   private void cancelQuietly(String repository, String location) {
     try {
-      transport.send(new RegistryCall("DELETE", transport.resolve(location), push(repository), null, Map.of(),
-          SHORT), BodyHandlers.discarding(), true);
+      transport.send(new RegistryCall("DELETE", transport.resolve(location), push(repository), null, Map.of()),
+          BodyHandlers.discarding(), true);
     } catch (IOException | RuntimeException e) {
       // an abandoned upload session expires on the registry; nothing to report
     } catch (InterruptedException e) {
@@ -158,7 +164,7 @@ public final class RegistryClient {
 
   private RegistryCall call(String method, String path, String scope, Supplier<BodyPublisher> body,
       Map<String, String> headers) {
-    return new RegistryCall(method, transport.resolve(path), scope, body, headers, SHORT);
+    return new RegistryCall(method, transport.resolve(path), scope, body, headers);
   }
 
   private static String blobPath(String repository, Digest digest) {

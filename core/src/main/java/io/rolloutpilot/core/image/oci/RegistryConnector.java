@@ -19,6 +19,9 @@ import io.rolloutpilot.core.error.RolloutPilotException;
  * insecure that does not speak TLS), pings {@code /v2/} and learns its auth challenge.
  */
 public final class RegistryConnector {
+  /** A TLS registry answers a plain-HTTP probe at once, or not at all. */
+  private static final Duration PROBE = Duration.ofSeconds(3);
+
   private final RegistryHttpClients http;
   private final ObjectMapper json;
   private final Retrier retrier;
@@ -32,15 +35,15 @@ public final class RegistryConnector {
   public RegistryClient connect(String authority, RegistryCredentials credentials)
       throws IOException, InterruptedException {
     HttpClient client = http.forRegistry(authority);
-    Authorizer authorizer = new Authorizer(authority, credentials, http::verified, json);
+    Authorizer authorizer = new Authorizer(authority, credentials, http::verified, json, http.exchange());
     URI base = URI.create("https://" + authority + "/");
     HttpResponse<byte[]> ping;
-    if (http.tls().insecure(authority) && speaksPlainHttp(client, authority)) {
+    if (http.tls().insecure(authority) && speaksPlainHttp(client, authority, http.exchange())) {
       base = URI.create("http://" + authority + "/");
-      ping = ping(client, base, authority);
+      ping = ping(client, base, authority, http.exchange());
     } else {
       try {
-        ping = ping(client, base, authority);
+        ping = ping(client, base, authority, http.exchange());
       } catch (SSLException e) {
         throw tlsFailure(authority, e);
       }
@@ -50,19 +53,22 @@ public final class RegistryConnector {
     } else if (ping.statusCode() != 200) {
       throw new RegistryErrors(json).from(authority, "GET /v2/", ping.statusCode(), ping.body());
     }
-    RegistryTransport transport = new RegistryTransport(authority, base, client, authorizer, new RegistryErrors(json));
-    return new RegistryClient(authority, transport, retrier, new BlobRedirects(http::verified));
+    RegistryTransport transport = new RegistryTransport(authority, base, client, authorizer, new RegistryErrors(json),
+        http.exchange());
+    return new RegistryClient(authority, transport, retrier, new BlobRedirects(http::verified, http.exchange()));
   }
 
   /**
    * For a registry named insecure: does it answer plain HTTP? One short unauthenticated GET of
    * {@code /v2/}; a TLS server refuses it (Go servers answer 400 "HTTP request to an HTTPS server").
    */
-  private static boolean speaksPlainHttp(HttpClient client, String authority) throws InterruptedException {
+  private static boolean speaksPlainHttp(HttpClient client, String authority, BoundedExchange exchange)
+      throws InterruptedException {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + authority + "/v2/")).GET()
-          .timeout(Duration.ofSeconds(3)).build();
-      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + authority + "/v2/")).GET().build();
+      RegistryTimeouts limits = exchange.timeouts();
+      BoundedExchange probe = new BoundedExchange(new RegistryTimeouts(limits.connect(), PROBE, limits.stall()));
+      HttpResponse<byte[]> response = probe.send(client, request, LimitedBody.handler(), authority, "GET /v2/");
       return response.statusCode() != 400
           || !new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).contains("HTTPS");
     } catch (IOException e) {
@@ -70,11 +76,12 @@ public final class RegistryConnector {
     }
   }
 
-  private HttpResponse<byte[]> ping(HttpClient client, URI base, String authority)
+  private HttpResponse<byte[]> ping(HttpClient client, URI base, String authority, BoundedExchange exchange)
       throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve("/v2/")).GET().timeout(Duration.ofSeconds(30)).build();
+    HttpRequest request = HttpRequest.newBuilder(base.resolve("/v2/")).GET().build();
     try {
-      return retrier.run("GET /v2/", () -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+      return retrier.run("GET /v2/", () -> exchange.send(client, request, LimitedBody.handler(), authority,
+          "GET /v2/"));
     } catch (ConnectException | UnresolvedAddressException e) {
       throw RegistryErrors.unreachable(authority, "cannot reach registry " + authority + " (" + base.getScheme()
           + "): " + e.getClass().getSimpleName() + "; check the host and port and that the registry is running",

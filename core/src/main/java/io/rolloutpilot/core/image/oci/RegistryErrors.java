@@ -11,8 +11,13 @@ import io.rolloutpilot.core.error.RolloutPilotException.Details;
 import io.rolloutpilot.core.error.ServerReply;
 import io.rolloutpilot.core.error.UnauthorizedException;
 import io.rolloutpilot.core.error.UnreachableException;
+import io.rolloutpilot.core.error.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Turns a registry's answer into an engine error: the kind from the status and the registry's own
@@ -22,6 +27,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RegistryErrors {
   private static final int MAX_QUOTED_BODY = 300;
+  private static final int MAX_CODE = 64;
 
   private final ObjectMapper json;
 
@@ -31,22 +37,79 @@ public final class RegistryErrors {
 
   /** @param request method and path, e.g. {@code PUT /v2/team/app/manifests/1.0} */
   public RolloutPilotException from(String registry, String request, int status, byte[] body) {
+    return from(registry, request, status, body, List.of());
+  }
+
+  /**
+   * @param sent the credentials the request carried (Authorization header values): a registry may echo
+   *     them in its answer (some proxies quote the request's headers in a 403), so every form of them
+   *     (the header, its token, a Basic pair decoded, its password) is cut out before anything is quoted
+   */
+  public RolloutPilotException from(String registry, String request, int status, byte[] body,
+      Collection<String> sent) {
+    String answer = scrub(new String(body, StandardCharsets.UTF_8), sent);
     String code = null;
     String message = null;
     try {
-      JsonNode first = json.readTree(body).path("errors").path(0);
-      code = first.path("code").asText(null);
-      message = first.path("message").asText(null);
+      JsonNode first = json.readTree(answer).path("errors").path(0);
+      code = first.path("code").isTextual() ? quote(first.path("code").asText(), MAX_CODE) : null;
+      message = first.path("message").isTextual() ? quote(first.path("message").asText(), MAX_QUOTED_BODY) : null;
     } catch (IOException | RuntimeException e) {
-      String text = new String(body, 0, Math.min(body.length, MAX_QUOTED_BODY), StandardCharsets.UTF_8).strip();
+      String text = quote(answer, MAX_QUOTED_BODY).strip();
       message = text.isEmpty() ? null : text;
     }
-    if (code == null) {
+    if (code == null || code.isBlank()) {
       code = defaultCode(status);
     }
     String text = registry + " answered " + status + " " + code + (message == null ? "" : ": " + message)
         + " (" + request + ")";
     return answered(registry, status, code, text, hint(code, status, message));
+  }
+
+  /** Every form in which credentials sent in {@code authorization} could come back. */
+  static List<String> secretForms(String authorization) {
+    List<String> forms = new ArrayList<>();
+    if (authorization == null || authorization.isBlank()) {
+      return forms;
+    }
+    forms.add(authorization);
+    int space = authorization.indexOf(' ');
+    String credential = space < 0 ? authorization : authorization.substring(space + 1).trim();
+    forms.add(credential);
+    if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String pair = new String(Base64.getDecoder().decode(credential), StandardCharsets.UTF_8);
+        forms.add(pair);
+        int colon = pair.indexOf(':');
+        if (colon >= 0) {
+          forms.add(pair.substring(colon + 1));
+        }
+      } catch (IllegalArgumentException e) {
+        // not base64: the header and its credential are cut out as they are
+      }
+    }
+    return forms;
+  }
+
+  private static String scrub(String text, Collection<String> sent) {
+    String out = text;
+    for (String secret : sent) {
+      // short values (an empty password, a one-letter token) would cut ordinary words out of the message
+      if (secret != null && secret.length() >= 4) {
+        out = out.replace(secret, Redaction.MASK);
+      }
+    }
+    return out;
+  }
+
+  /** A server's words, for a message: control characters dropped, at most {@code max} characters. */
+  private static String quote(String text, int max) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length() && out.length() < max; i++) {
+      char c = text.charAt(i);
+      out.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return text.length() > max ? out + "..." : out.toString();
   }
 
   /** The error for a registry's answer, of the kind its status and code say. */

@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -19,16 +18,28 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class RegistryHttpClients {
   private final TlsSettings tls;
+  private final BoundedExchange exchange;
   private volatile HttpClient verified;
   private volatile HttpClient unverified;
 
-  /** Clients are built on first use: a push to an insecure registry never loads the trust store. */
+  /** With the standard timeouts. */
   public RegistryHttpClients(TlsSettings tls) {
+    this(tls, RegistryTimeouts.standard());
+  }
+
+  /** Clients are built on first use: a push to an insecure registry never loads the trust store. */
+  public RegistryHttpClients(TlsSettings tls, RegistryTimeouts timeouts) {
     this.tls = tls;
+    this.exchange = new BoundedExchange(timeouts);
   }
 
   public TlsSettings tls() {
     return tls;
+  }
+
+  /** How every request over these clients is sent and waited for. */
+  public BoundedExchange exchange() {
+    return exchange;
   }
 
   /** The client to use for {@code authority}: unverified only when that exact host:port was named insecure. */
@@ -44,7 +55,7 @@ public final class RegistryHttpClients {
   public synchronized HttpClient verified() {
     if (verified == null) {
       SSLContext trust = tls.trust();
-      verified = build(trust != null ? () -> trust : RegistryHttpClients::jdkDefault);
+      verified = build(trust != null ? () -> trust : RegistryHttpClients::jdkDefault, exchange.timeouts());
     }
     return verified;
   }
@@ -54,7 +65,7 @@ public final class RegistryHttpClients {
     if (client == null) {
       synchronized (this) {
         if (unverified == null) {
-          unverified = build(RegistryHttpClients::trustAll);
+          unverified = build(RegistryHttpClients::trustAll, exchange.timeouts());
         }
         client = unverified;
       }
@@ -66,11 +77,11 @@ public final class RegistryHttpClients {
    * TLS is set up on the first HTTPS connection, not here. The parameters given leave protocols and
    * cipher suites unset, which keeps the context's defaults (the client turns host name checks on).
    */
-  private static HttpClient build(Supplier<SSLContext> context) {
+  private static HttpClient build(Supplier<SSLContext> context, RegistryTimeouts timeouts) {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(10))
+        .connectTimeout(timeouts.connect())
         .sslContext(new DeferredSslContext(context))
         .sslParameters(new SSLParameters())
         .build();

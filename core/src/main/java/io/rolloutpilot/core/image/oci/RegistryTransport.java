@@ -23,14 +23,21 @@ public final class RegistryTransport {
   private final HttpClient client;
   private final Authorizer authorizer;
   private final RegistryErrors errors;
+  private final BoundedExchange exchange;
 
   public RegistryTransport(String registry, URI base, HttpClient client, Authorizer authorizer,
-      RegistryErrors errors) {
+      RegistryErrors errors, BoundedExchange exchange) {
     this.registry = registry;
     this.base = base;
     this.client = client;
     this.authorizer = authorizer;
     this.errors = errors;
+    this.exchange = exchange;
+  }
+
+  /** The limits requests through this transport wait under. */
+  public RegistryTimeouts timeouts() {
+    return exchange.timeouts();
   }
 
   public URI base() {
@@ -45,29 +52,28 @@ public final class RegistryTransport {
   public <T> HttpResponse<T> send(RegistryCall call, BodyHandler<T> handler, boolean allow404)
       throws IOException, InterruptedException {
     HttpRequest first = request(call);
-    HttpResponse<T> response = client.send(first, handler);
+    String sent = first.headers().firstValue("Authorization").orElse(null);
+    HttpResponse<T> response = exchange.send(client, first, handler, registry, call.describe(), call.progress());
     if (rejected(response)) {
       String challenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
       byte[] body = drain(response);
-      String sent = first.headers().firstValue("Authorization").orElse(null);
       if (!authorizer.onRejected(challenge, call.scope(), sent)) {
-        throw errors.from(registry, call.describe(), response.statusCode(), body);
+        throw errors.from(registry, call.describe(), response.statusCode(), body, RegistryErrors.secretForms(sent));
       }
-      response = client.send(request(call), handler);
+      HttpRequest second = request(call);
+      sent = second.headers().firstValue("Authorization").orElse(null);
+      response = exchange.send(client, second, handler, registry, call.describe(), call.progress());
     }
     int status = response.statusCode();
     if (status < 400 || (allow404 && status == 404)) {
       return response;
     }
-    throw errors.from(registry, call.describe(), status, drain(response));
+    throw errors.from(registry, call.describe(), status, drain(response), RegistryErrors.secretForms(sent));
   }
 
   private HttpRequest request(RegistryCall call) throws IOException, InterruptedException {
     HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri())
         .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody() : call.body().get());
-    if (call.timeout() != null) {
-      builder.timeout(call.timeout());
-    }
     for (Map.Entry<String, String> header : call.headers().entrySet()) {
       builder.header(header.getKey(), header.getValue());
     }
@@ -92,15 +98,15 @@ public final class RegistryTransport {
     return body instanceof byte[] bytes ? bytes : new byte[0];
   }
 
-  /** The body of an error response, read fully (bounded) whatever the handler was. */
-  static byte[] drain(HttpResponse<?> response) throws IOException {
+  /** The body of an error response, read fully (bounded in size and time) whatever the handler was. */
+  byte[] drain(HttpResponse<?> response) throws IOException {
     Object body = response.body();
     if (body instanceof byte[] bytes) {
       return bytes;
     }
     if (body instanceof InputStream in) {
-      try (in) {
-        return in.readNBytes(MAX_ERROR_BODY);
+      try (InputStream guarded = new GuardedInputStream(in, timeouts().stall(), registry, "an error answer")) {
+        return guarded.readNBytes(MAX_ERROR_BODY);
       }
     }
     return new byte[0];

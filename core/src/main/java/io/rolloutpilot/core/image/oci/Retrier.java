@@ -50,7 +50,8 @@ public final class Retrier {
         if (!retryable(e) || n >= policy.maxAttempts()) {
           throw e;
         }
-        pause(what, n, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        pause(what, n, e instanceof RegistryStalledException ? e.getMessage()
+            : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       }
     }
   }

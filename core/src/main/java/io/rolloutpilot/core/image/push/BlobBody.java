@@ -1,5 +1,6 @@
 package io.rolloutpilot.core.image.push;
 
+import io.rolloutpilot.core.image.oci.TransferProgress;
 import io.rolloutpilot.core.image.reference.Descriptor;
 import io.rolloutpilot.core.image.source.BlobChunks;
 import io.rolloutpilot.core.image.source.BlobReader;
@@ -30,6 +31,7 @@ final class BlobBody {
   private final BlobReader reader;
   private final Descriptor blob;
   private final AtomicReference<InvalidInputException> corruption = new AtomicReference<>();
+  private final AtomicReference<IOException> sourceFailure = new AtomicReference<>();
 
   BlobBody(String where, BlobReader reader, Descriptor blob) {
     this.where = where;
@@ -39,12 +41,26 @@ final class BlobBody {
 
   /** A fresh body (the transport asks again when it resends after an auth challenge). */
   BodyPublisher publisher() {
-    return BodyPublishers.fromPublisher(subscriber -> subscriber.onSubscribe(new Chunks(subscriber)), blob.size());
+    return publisher(new TransferProgress());
   }
 
-  /** After a failed attempt: the source's corruption when that is what stopped it. */
+  /** A fresh body that reports to {@code progress} how it moves. */
+  BodyPublisher publisher(TransferProgress progress) {
+    return BodyPublishers.fromPublisher(subscriber -> subscriber.onSubscribe(new Chunks(subscriber, progress)),
+        blob.size());
+  }
+
+  /** After a failed attempt: the source's corruption or read failure when that is what stopped it. */
   Optional<InvalidInputException> corruption() {
     return Optional.ofNullable(corruption.get());
+  }
+
+  /**
+   * After a failed attempt: the I/O failure of a registry source (it stalled, or its connection broke)
+   * when that is what stopped it, so the error names the source rather than the destination.
+   */
+  Optional<IOException> sourceFailure() {
+    return Optional.ofNullable(sourceFailure.get());
   }
 
   /** Bad input: the source's blob does not hold what its descriptor says. */
@@ -66,6 +82,7 @@ final class BlobBody {
    */
   private final class Chunks implements Flow.Subscription {
     private final Flow.Subscriber<? super ByteBuffer> subscriber;
+    private final TransferProgress progress;
     private final AtomicLong demand = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
     private volatile IllegalArgumentException badRequest;
@@ -73,8 +90,9 @@ final class BlobBody {
     private BlobChunks in;
     private long sent;
 
-    Chunks(Flow.Subscriber<? super ByteBuffer> subscriber) {
+    Chunks(Flow.Subscriber<? super ByteBuffer> subscriber, TransferProgress progress) {
       this.subscriber = subscriber;
+      this.progress = progress;
     }
 
     @Override
@@ -83,6 +101,7 @@ final class BlobBody {
         badRequest = new IllegalArgumentException("request(" + n + ") violates the reactive streams rules");
       } else {
         demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+        progress.moved();
       }
       drainSerialised();
     }
@@ -115,9 +134,16 @@ final class BlobBody {
         if (!done && sent == blob.size()) {
           done = true;
           close();
+          progress.sent();
           subscriber.onComplete();
         }
-      } catch (IOException | RuntimeException e) {
+      } catch (InvalidInputException e) {
+        corruption.compareAndSet(null, e); // the local source failed: bad input, not worth a retry
+        fail(new IOException(e.getMessage()));
+      } catch (IOException e) {
+        sourceFailure.compareAndSet(null, e);
+        fail(e);
+      } catch (RuntimeException e) {
         fail(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -130,10 +156,16 @@ final class BlobBody {
 
     /** The next chunk; a source that runs dry before the declared size is corrupt. */
     private ByteBuffer next() throws IOException, InterruptedException {
-      if (in == null) {
-        in = reader.open(blob);
+      ByteBuffer chunk;
+      progress.readingSource(true); // a registry source guards its own reads against stalls
+      try {
+        if (in == null) {
+          in = reader.open(blob);
+        }
+        chunk = in.next((int) Math.min(CHUNK, blob.size() - sent));
+      } finally {
+        progress.readingSource(false);
       }
-      ByteBuffer chunk = in.next((int) Math.min(CHUNK, blob.size() - sent));
       if (!chunk.hasRemaining()) {
         throw corrupt("it ends after " + sent + " of " + blob.size() + " bytes");
       }

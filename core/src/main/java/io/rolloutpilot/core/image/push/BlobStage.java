@@ -95,6 +95,9 @@ final class BlobStage {
         if (body.corruption().isPresent()) {
           throw body.corruption().get(); // bad input: not worth a retry
         }
+        if (body.sourceFailure().isPresent()) {
+          throw body.sourceFailure().get(); // a registry source failed, not the destination; retried as such
+        }
         throw e;
       }
       return null;

@@ -43,7 +43,7 @@ public final class ImagePublisher {
     Retrier retrier = new Retrier(request.options().retry(), (what, attempt, reason, delay) ->
         listener.on(new RequestRetried(request.to().registry(), what, attempt, attempts, reason, delay)),
         () -> ThreadLocalRandom.current().nextDouble());
-    RegistryHttpClients http = new RegistryHttpClients(request.access().tls());
+    RegistryHttpClients http = new RegistryHttpClients(request.access().tls(), request.options().timeouts());
     RegistryClients clients = new RegistryClients(new RegistryConnector(http, json, retrier),
         request.access().credentials());
     SourceImage source = sources.open(request.from(), clients);

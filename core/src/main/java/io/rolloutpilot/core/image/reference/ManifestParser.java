@@ -13,6 +13,9 @@ import java.util.List;
  * manifest may omit the field), else from its shape.
  */
 public final class ManifestParser {
+  /** Registries refuse larger manifests (distribution's limit), so a source's are not read past it. */
+  public static final int MAX_BYTES = 4 * 1024 * 1024;
+
   private final ObjectMapper json;
 
   public ManifestParser(ObjectMapper json) {
@@ -24,9 +27,14 @@ public final class ManifestParser {
    * @param declaredType the media type of the pointing descriptor or HTTP response; may be null
    */
   public Manifest parse(String where, byte[] bytes, String declaredType) {
+    if (bytes.length > MAX_BYTES) {
+      throw invalid(where, "is " + bytes.length + " bytes; at most " + MAX_BYTES + " are allowed");
+    }
     JsonNode root = readTree(where, bytes);
-    if (!root.isObject() || root.path("schemaVersion").asInt() != 2) {
-      throw invalid(where, "is not a schema version 2 manifest (schema 1 and other formats cannot be pushed)");
+    JsonNode version = root.path("schemaVersion");
+    if (!root.isObject() || !version.isIntegralNumber() || version.asLong() != 2) {
+      throw invalid(where, "is not a schema version 2 manifest (it needs \"schemaVersion\": 2; schema 1 and other"
+          + " formats cannot be pushed)");
     }
     String mediaType = mediaType(where, root, declaredType);
     Digest digest = Digest.of(bytes);
@@ -54,10 +62,14 @@ public final class ManifestParser {
   }
 
   private static String mediaType(String where, JsonNode root, String declaredType) {
-    String own = root.path("mediaType").asText(null);
+    JsonNode field = root.path("mediaType");
+    if (!field.isMissingNode() && !field.isTextual()) {
+      throw invalid(where, "has a mediaType that is not a string");
+    }
+    String own = field.asText(null);
     String type = own != null ? own : declaredType;
     if (type == null) {
-      type = root.has("manifests") ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST;
+      type = shape(where, root);
     }
     if (!MediaTypes.isManifest(type)) {
       throw invalid(where, "has media type '" + type + "'; supported are " + MediaTypes.MANIFEST_ACCEPT);
@@ -66,6 +78,17 @@ public final class ManifestParser {
       throw invalid(where, "says its media type is '" + own + "' but was referenced as '" + declaredType + "'");
     }
     return type;
+  }
+
+  /** Without a media type anywhere, the kind comes from the fields: an index lists manifests, an image has a config. */
+  private static String shape(String where, JsonNode root) {
+    boolean index = root.path("manifests").isArray();
+    boolean image = root.path("config").isObject();
+    if (index == image) {
+      throw invalid(where, "says no mediaType and is neither an image manifest (config, layers) nor an index"
+          + " (manifests)");
+    }
+    return index ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST;
   }
 
   private static List<Descriptor> descriptors(String where, JsonNode array, String name) {
@@ -81,13 +104,17 @@ public final class ManifestParser {
 
   /** One descriptor object, validated: a media type, a sha256 digest and a non-negative size. */
   public static Descriptor descriptor(String where, JsonNode node, String name) {
-    String mediaType = node.path("mediaType").asText("");
-    String digest = node.path("digest").asText("");
+    String mediaType = node.path("mediaType").isTextual() ? node.path("mediaType").asText() : "";
+    String digest = node.path("digest").isTextual() ? node.path("digest").asText() : "";
     JsonNode size = node.path("size");
-    if (mediaType.isEmpty() || !size.canConvertToLong() || size.asLong() < 0) {
+    if (mediaType.isEmpty() || !size.isIntegralNumber() || !size.canConvertToLong() || size.asLong() < 0) {
       throw invalid(where, name + " needs a mediaType, a digest and a non-negative size");
     }
-    return new Descriptor(mediaType, Digest.parse(where + " " + name + ".digest", digest), size.asLong());
+    try {
+      return new Descriptor(mediaType, Digest.parse("from", digest), size.asLong());
+    } catch (InvalidInputException e) {
+      throw invalid(where, name + ".digest: " + e.problem());
+    }
   }
 
   private static InvalidInputException invalid(String where, String problem) {

@@ -84,16 +84,15 @@ public final class DockerArchiveReader {
    * registry hashes it on upload and refuses a mismatch, which is reported as a corrupt source.
    * A gzip layer has no recorded digest and is hashed (a rare case: docker save writes plain tars).
    */
-  private static Descriptor describeLayer(String where, FileSegment layer, String diffId, int index)
-      throws IOException {
+  private static Descriptor describeLayer(String where, FileSegment layer, String diffId, int index) {
     Digest diff;
     try {
       diff = Digest.parse("from", diffId);
     } catch (InvalidInputException e) {
       throw invalid(where, "the config's diff ID for layer " + index + " ('" + diffId + "') is not a sha256 digest");
     }
-    byte[] buffer = new byte[256 * 1024];
     try (InputStream in = layer.open()) {
+      byte[] buffer = new byte[256 * 1024];
       int n = in.readNBytes(buffer, 0, 2);
       boolean gzip = n == 2 && buffer[0] == 0x1f && (buffer[1] & 0xff) == 0x8b;
       if (!gzip) {
@@ -105,6 +104,8 @@ public final class DockerArchiveReader {
         sha.update(buffer, 0, n);
       }
       return new Descriptor(GZIP_LAYER, Digest.fromHash(sha.digest()), layer.length());
+    } catch (IOException e) {
+      throw SourceFiles.unreadable(where, "layer " + index, e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.rolloutpilot.core.image.source;
 
+import io.rolloutpilot.core.error.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -9,12 +10,29 @@ import java.nio.file.StandardOpenOption;
 
 /** A byte range of a file: a whole blob file of a layout directory, or one entry inside a tar. */
 public record FileSegment(Path file, long offset, long length) {
-  private static final int MAX_SMALL = 16 * 1024 * 1024;
+  /** The most a config or {@code manifest.json} may hold; manifests and indexes have their own, lower bound. */
+  public static final int MAX_SMALL = 16 * 1024 * 1024;
 
-  /** Reads the whole segment; only for manifests, indexes and configs, which are small. */
-  public byte[] readSmall(String what) throws IOException {
-    if (length > MAX_SMALL) {
-      throw new IOException(what + " is " + length + " bytes; a manifest or config is at most " + MAX_SMALL);
+  public FileSegment {
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException("a segment starts at " + offset + " and is " + length + " bytes");
+    }
+  }
+
+  /** Reads the whole segment; only for configs and {@code manifest.json}, which are small. */
+  public byte[] readSmall(String what) {
+    return readSmall(what, MAX_SMALL);
+  }
+
+  /**
+   * Reads the whole segment, at most {@code max} bytes; a larger or unreadable one is bad input of the
+   * source, never an I/O error.
+   */
+  public byte[] readSmall(String what, int max) {
+    String where = file.toString();
+    if (length > max) {
+      throw new InvalidInputException(SourceFiles.FIELD, where + ": " + what + " is "
+          + length + " bytes; at most " + max + " are allowed");
     }
     byte[] bytes = new byte[(int) length];
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -23,10 +41,13 @@ public record FileSegment(Path file, long offset, long length) {
       while (buffer.hasRemaining()) {
         int n = channel.read(buffer, position);
         if (n < 0) {
-          throw new IOException(what + " ends early: the file is truncated");
+          throw new InvalidInputException(SourceFiles.FIELD, where + ": " + what
+              + " ends early: the file is truncated");
         }
         position += n;
       }
+    } catch (IOException e) {
+      throw SourceFiles.unreadable(where, what, e);
     }
     return bytes;
   }

@@ -4,9 +4,14 @@ import io.rolloutpilot.core.image.reference.Descriptor;
 import io.rolloutpilot.core.image.reference.Digest;
 import io.rolloutpilot.core.error.InvalidInputException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Map;
 
-/** Blobs stored in a file tree (layout directory or archive), located by digest. */
+/**
+ * Blobs stored in a file tree (layout directory or archive), located by digest. A failure to read one
+ * is bad input naming the source, also in the middle of an upload, so it is reported as such instead
+ * of being retried as if the network had failed.
+ */
 public final class LocalBlobs implements BlobReader {
   private final String where;
   private final Map<Digest, FileSegment> segments;
@@ -17,8 +22,28 @@ public final class LocalBlobs implements BlobReader {
   }
 
   @Override
-  public BlobChunks open(Descriptor blob) throws IOException {
-    return segment(blob).chunks();
+  public BlobChunks open(Descriptor blob) {
+    String what = "blob " + blob.digest();
+    try {
+      BlobChunks chunks = segment(blob).chunks();
+      return new BlobChunks() {
+        @Override
+        public ByteBuffer next(int max) {
+          try {
+            return chunks.next(max);
+          } catch (IOException e) {
+            throw SourceFiles.unreadable(where, what, e);
+          }
+        }
+
+        @Override
+        public void close() throws IOException {
+          chunks.close();
+        }
+      };
+    } catch (IOException e) {
+      throw SourceFiles.unreadable(where, what, e);
+    }
   }
 
   private FileSegment segment(Descriptor blob) {

@@ -38,7 +38,7 @@ public final class ManifestGraph {
   public record Walk(List<Manifest> children, List<Descriptor> blobs) {}
 
   public Walk walk(String where, Manifest root, Store store) throws IOException, InterruptedException {
-    List<Manifest> children = new ArrayList<>();
+    Map<Digest, Manifest> children = new LinkedHashMap<>();
     Map<Digest, Descriptor> blobs = new LinkedHashMap<>();
     visit(where, root, store, children, blobs, 0);
     for (Descriptor blob : blobs.values()) {
@@ -52,10 +52,11 @@ public final class ManifestGraph {
             + " bytes but the manifest says " + blob.size() + " (corrupt or truncated)");
       }
     }
-    return new Walk(children, new ArrayList<>(blobs.values()));
+    return new Walk(new ArrayList<>(children.values()), new ArrayList<>(blobs.values()));
   }
 
-  private void visit(String where, Manifest manifest, Store store, List<Manifest> children,
+  /** Children go in push order: each after the manifests it lists, so an index never names missing content. */
+  private void visit(String where, Manifest manifest, Store store, Map<Digest, Manifest> children,
       Map<Digest, Descriptor> blobs, int depth) throws IOException, InterruptedException {
     if (depth > MAX_DEPTH) {
       throw new InvalidInputException("from", where + ": indexes nest deeper than " + MAX_DEPTH);
@@ -66,10 +67,12 @@ public final class ManifestGraph {
         throw new InvalidInputException("from", where + ": index entry " + child.digest() + " has media type '"
             + child.mediaType() + "', not a manifest");
       }
-      Manifest parsed = load(where, child, store);
-      visit(where, parsed, store, children, blobs, depth + 1);
-      if (children.stream().noneMatch(m -> m.digest().equals(parsed.digest()))) {
-        children.add(parsed);
+      // each manifest is read and walked once, however many indexes list it: shared children cannot
+      // multiply the work
+      if (!children.containsKey(child.digest())) {
+        Manifest parsed = load(where, child, store);
+        visit(where, parsed, store, children, blobs, depth + 1);
+        children.putIfAbsent(parsed.digest(), parsed);
       }
     }
   }

@@ -71,13 +71,16 @@ public final class OciLayoutReader {
     throw invalid(where, problem + "; it has " + names);
   }
 
-  private JsonNode readJson(String where, FileTree tree, String name) throws IOException {
+  private JsonNode readJson(String where, FileTree tree, String name) {
     FileSegment segment = tree.find(name).orElseThrow(() -> invalid(where, "has no " + name
         + "; this is not an OCI image layout"));
+    byte[] bytes = segment.readSmall(name, ManifestParser.MAX_BYTES);
     try {
-      return json.readTree(segment.readSmall(name));
+      return json.readTree(bytes);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw invalid(where, name + " is not valid JSON (" + e.getOriginalMessage() + ")");
+    } catch (IOException e) {
+      throw invalid(where, name + " cannot be read as JSON (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -86,7 +89,7 @@ public final class OciLayoutReader {
       @Override
       public byte[] manifest(Digest digest) throws IOException {
         Optional<FileSegment> segment = tree.find(blobPath(digest));
-        return segment.isEmpty() ? null : segment.get().readSmall("manifest " + digest);
+        return segment.isEmpty() ? null : segment.get().readSmall("manifest " + digest, ManifestParser.MAX_BYTES);
       }
 
       @Override

@@ -7,6 +7,9 @@ import io.rolloutpilot.core.image.reference.Manifest;
 import io.rolloutpilot.core.image.reference.ManifestParser;
 import io.rolloutpilot.core.error.InvalidInputException;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import io.rolloutpilot.core.error.RolloutPilotException;
 import io.rolloutpilot.core.image.oci.RegistryErrors;
@@ -21,18 +24,31 @@ public final class RegistrySourceReader {
     this.graph = graph;
   }
 
-  /** @param reference a tag or a {@code sha256:} digest */
+  /** @param reference a tag, or a {@code sha256:} or {@code sha512:} digest (a tag never holds a ':') */
   public SourceImage read(RegistryClient client, String repository, String reference)
       throws IOException, InterruptedException {
-    String where = client.registry() + "/" + repository + (reference.startsWith("sha256:") ? "@" : ":") + reference;
+    boolean byDigest = reference.contains(":");
+    String where = client.registry() + "/" + repository + (byDigest ? "@" : ":") + reference;
     FetchedManifest fetched = client.fetchManifest(repository, reference);
-    if (reference.startsWith("sha256:") && !fetched.digest().value().equals(reference)) {
-      throw new InvalidInputException("from", where + " served content hashing to " + fetched.digest());
+    if (byDigest && !hashAs(reference, fetched.bytes()).equals(reference)) {
+      throw new InvalidInputException("from", where + " served content hashing to "
+          + hashAs(reference, fetched.bytes()));
     }
     Manifest root = parser.parse(where, fetched.bytes(), fetched.contentType());
     ManifestGraph.Walk walk = graph.walk(where, root, store(client, repository));
     return new SourceImage(where, root, walk.children(), walk.blobs(), reader(client, repository),
         Optional.of(new RegistryOrigin(client.registry(), repository)));
+  }
+
+  /** The bytes' digest in the algorithm {@code reference} names (sha256 or sha512, as the reference was checked). */
+  private static String hashAs(String reference, byte[] bytes) {
+    String algorithm = reference.substring(0, reference.indexOf(':'));
+    try {
+      MessageDigest hash = MessageDigest.getInstance(algorithm.equals("sha512") ? "SHA-512" : "SHA-256");
+      return algorithm + ":" + HexFormat.of().formatHex(hash.digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no " + algorithm, e);
+    }
   }
 
   private static ManifestGraph.Store store(RegistryClient client, String repository) {

@@ -26,16 +26,22 @@ public final class SourceOpener {
     String where = spec.toString();
     return switch (spec.kind()) {
       case OCI -> layouts.read(where, Files.isDirectory(spec.path()) ? new DirectoryTree(spec.path())
-          : TarTree.index("from", spec.path()), spec.ref());
+          : archive(where, spec), spec.ref());
       case DOCKER_ARCHIVE -> {
         if (Files.isDirectory(spec.path())) {
           throw new InvalidInputException("from", where + " is a directory; docker-archive wants the tar file"
               + " from docker save (for a layout directory use oci:PATH)");
         }
-        yield archives.read(where, TarTree.index("from", spec.path()));
+        yield archives.read(where, archive(where, spec));
       }
       case REGISTRY -> readRegistry(spec.image(), clients);
     };
+  }
+
+  /** Checked to be a regular file first: a FIFO would wait for a writer forever, a device never end. */
+  private static TarTree archive(String where, SourceSpec spec) {
+    SourceFiles.requireRegularFile(where, spec.path());
+    return TarTree.index("from", spec.path());
   }
 
   private SourceImage readRegistry(ImageReference image, RegistryClientProvider clients)

@@ -140,7 +140,7 @@ class EcrPushTest {
   void immutableTagReRunSucceedsAndAConflictNamesBothDigests() throws Exception {
     rig.control().createRepository("team/immutable", true);
     EcrSettings settings = settings(rig.control().endpoint(), URI.create("https://" + rig.registryAuthority()));
-    EcrTokenProvider token = new EcrTokenProvider(EcrClients.create(settings), Clock.systemUTC(), Duration.ZERO,
+    EcrTokenProvider token = new EcrTokenProvider(EcrClients.open(settings).ecr(), Clock.systemUTC(), Duration.ZERO,
         (renewal, until) -> { });
     // the generic push without client-side immutability: ECR's own TAG_INVALID answer is handled
     RegistryAccess withToken = new RegistryAccess(access().tls(), a -> token);
@@ -184,7 +184,7 @@ class EcrPushTest {
   void theTokenIsCachedUntilShortlyBeforeExpiry() {
     rig.control().tokenLifetime(Duration.ofHours(1));
     MutableClock clock = new MutableClock(Instant.now());
-    EcrTokenProvider token = new EcrTokenProvider(EcrClients.create(settings(rig.control().endpoint(), null)), clock,
+    EcrTokenProvider token = new EcrTokenProvider(EcrClients.open(settings(rig.control().endpoint(), null)).ecr(), clock,
         Duration.ofMinutes(10), (renewal, until) -> { });
     int calls = rig.control().tokenCalls();
     token.current();
