@@ -33,7 +33,8 @@ final class PrometheusEndpoints {
           + " the spec");
     }
     Duration timeout = configured == null ? Duration.ofSeconds(30) : configured.timeout();
-    return PrometheusEndpoint.of(base, credentials(configured), timeout);
+    return PrometheusEndpoint.of(url != null ? "prometheus" : "spec.prometheus.url", base, credentials(configured),
+        timeout);
   }
 
   private Credentials credentials(PrometheusSpec spec) {
@@ -41,9 +42,9 @@ final class PrometheusEndpoints {
       return Credentials.NONE;
     }
     if ("bearer".equals(spec.authType())) {
-      return Credentials.bearer(variable("prometheus.tokenEnv", spec.tokenEnv()));
+      return Credentials.bearer(variable("spec.prometheus.tokenEnv", spec.tokenEnv()));
     }
-    return Credentials.basic(spec.username(), variable("prometheus.passwordEnv", spec.passwordEnv()));
+    return Credentials.basic(spec.username(), variable("spec.prometheus.passwordEnv", spec.passwordEnv()));
   }
 
   /** The variable's value; its name is echoed only when it looks like a name, never a value typed by mistake. */

@@ -43,7 +43,7 @@ public final class Placeholders {
     while (matcher.find()) {
       String value = values.get(matcher.group(1));
       if (value == null) {
-        throw new InvalidInputException(matcher.group(1), "no value for placeholder {{" + matcher.group(1) + "}}");
+        throw new InvalidInputException("spec", "no value for placeholder {{" + matcher.group(1) + "}}");
       }
       matcher.appendReplacement(out, Matcher.quoteReplacement(value));
     }
