@@ -71,13 +71,17 @@ public final class AnalysisSpecParser {
     Selectors selectors = new Selectors(node.string("canary"), node.string("baseline"),
         node.string("canaryPods", null), node.string("baselinePods", null));
     Placeholders.check(node.child("canary"), selectors.canary(), Set.of("canaryHash"), Set.of("canaryHash"));
+    Placeholders.checkQuoted(node.child("canary"), selectors.canary());
     Placeholders.check(node.child("baseline"), selectors.baseline(), Set.of("stableHash"), Set.of("stableHash"));
+    Placeholders.checkQuoted(node.child("baseline"), selectors.baseline());
     if ((selectors.canaryPods() == null) != (selectors.baselinePods() == null)) {
       throw new InvalidInputException(node.child("baselinePods"), "canaryPods and baselinePods go together");
     }
     if (selectors.canaryPods() != null) {
       Placeholders.check(node.child("canaryPods"), selectors.canaryPods(), Set.of("canaryHash"), Set.of("canaryHash"));
+      Placeholders.checkQuoted(node.child("canaryPods"), selectors.canaryPods());
       Placeholders.check(node.child("baselinePods"), selectors.baselinePods(), Set.of("stableHash"), Set.of("stableHash"));
+      Placeholders.checkQuoted(node.child("baselinePods"), selectors.baselinePods());
     }
     return selectors;
   }
