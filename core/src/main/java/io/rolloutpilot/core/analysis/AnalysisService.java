@@ -60,6 +60,9 @@ public final class AnalysisService {
    * else the creation of the canary's ReplicaSet.
    */
   public CanaryTarget canaryTarget(RolloutRef rollout, Instant since) {
+    if (since != null) {
+      CanaryStarts.requireRecent("since", since, clock);
+    }
     return targets.get().of(rollout, since);
   }
 
