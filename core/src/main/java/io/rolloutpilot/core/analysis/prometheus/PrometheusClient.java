@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import io.rolloutpilot.core.event.EngineListener;
 import io.rolloutpilot.core.event.RequestRetried;
@@ -22,12 +23,16 @@ import io.rolloutpilot.core.event.RequestRetried;
  * that may pass. Messages name the endpoint without user info and never carry credentials.
  */
 public final class PrometheusClient {
+  /** A range query answers with a matrix; anything else comes from something that is not Prometheus. */
+  private static final Set<String> RANGE_TYPES = Set.of("matrix");
+  private static final Set<String> INSTANT_TYPES = Set.of("vector", "scalar");
+
   private final HttpClient http;
   private final PrometheusEndpoint endpoint;
   private final RetryPolicy retry;
   private final Sleeper sleeper;
   private final EngineListener listener;
-  private final ResponseParser parser = new ResponseParser();
+  private final ResponseParser parser;
 
   public PrometheusClient(HttpClient http, PrometheusEndpoint endpoint, RetryPolicy retry, Sleeper sleeper,
       EngineListener listener) {
@@ -36,6 +41,7 @@ public final class PrometheusClient {
     this.retry = retry;
     this.sleeper = sleeper;
     this.listener = listener;
+    this.parser = new ResponseParser(endpoint.credentials()::scrub);
   }
 
   public PrometheusEndpoint endpoint() {
@@ -49,7 +55,7 @@ public final class PrometheusClient {
     if (time != null) {
       form.put("time", seconds(time.toEpochMilli()));
     }
-    return send("query", form);
+    return send("query", form, INSTANT_TYPES);
   }
 
   /** Range query over [start, end] (both inclusive) every step. */
@@ -60,10 +66,10 @@ public final class PrometheusClient {
     form.put("start", seconds(startMillis));
     form.put("end", seconds(endMillis));
     form.put("step", seconds(stepMillis));
-    return send("query_range", form);
+    return send("query_range", form, RANGE_TYPES);
   }
 
-  private QueryResult send(String path, Map<String, String> form) throws PrometheusException, InterruptedException {
+  private QueryResult send(String path, Map<String, String> form, Set<String> accepted) throws PrometheusException, InterruptedException {
     PrometheusException last = null;
     for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
       if (attempt > 1) {
@@ -72,7 +78,7 @@ public final class PrometheusClient {
         sleeper.sleep(retry.delay(attempt - 1));
       }
       try {
-        return once(path, form);
+        return once(path, form, accepted);
       } catch (PrometheusException e) {
         if (!e.retryable()) {
           throw e;
@@ -84,7 +90,7 @@ public final class PrometheusClient {
         + retry.attempts() + " attempts)", true);
   }
 
-  private QueryResult once(String path, Map<String, String> form) throws PrometheusException, InterruptedException {
+  private QueryResult once(String path, Map<String, String> form, Set<String> accepted) throws PrometheusException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.api(path)).timeout(endpoint.timeout())
         .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
@@ -99,7 +105,7 @@ public final class PrometheusClient {
       throw new PrometheusException(0, "connection", "cannot reach " + endpoint.display() + ": "
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), true);
     }
-    return parser.parse(response.statusCode(), response.body());
+    return parser.parse(response.statusCode(), response.body(), accepted);
   }
 
   private static String encode(Map<String, String> form) {
