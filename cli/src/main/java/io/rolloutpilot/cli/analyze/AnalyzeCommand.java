@@ -83,19 +83,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
   String stableHash;
 
   @Option(names = "--since", paramLabel = "TIME", description = "when the canary started (t0): RFC 3339, or a duration"
-      + " ago such as 30m (default: the canary ReplicaSet's creation with ROLLOUT, else now)")
+      + " ago such as 30m, within the last 30 days (default: the canary ReplicaSet's creation with ROLLOUT, else now)")
   String since;
 
   @Option(names = "--timeout", paramLabel = "D", defaultValue = "0",
-      description = "give up after D with TIMED_OUT (e.g. 30m); 0 waits for the verdict (default: ${DEFAULT-VALUE})")
+      description = "give up after D with TIMED_OUT (e.g. 30m), even in the middle of a Prometheus request; 0 waits"
+          + " for the verdict (default: ${DEFAULT-VALUE})")
   String timeout;
-
-  /** When the command started: --timeout bounds the whole command, the cluster look-up included. */
-  private long started;
 
   @Override
   public Integer call() throws InterruptedException {
-    started = System.nanoTime();
     Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), outputOptions.format());
     cluster.namespace();
     Duration deadline = Durations.parse("timeout", timeout);
@@ -138,12 +135,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
       CanaryTarget target = new CanaryTarget(canaryHash, stableHash, start == null ? Instant.now() : start,
           start == null ? "now" : "given");
       try (RolloutPilotEngine engine = RolloutPilotEngine.withoutCluster()) {
-        return judge(engine, output, new PrometheusJudgeRequest(analysis, endpoint, target, left(deadline)));
+        return judge(engine, output, new PrometheusJudgeRequest(analysis, endpoint, target, deadline));
       }
     }
     try (RolloutPilotEngine engine = RolloutPilotEngine.connect(ClusterConnection.open(cluster.access()))) {
       CanaryTarget target = engine.analysis().canaryTarget(new RolloutRef(engine.namespace(), rollout), start);
-      return judge(engine, output, new PrometheusJudgeRequest(analysis, endpoint, target, left(deadline)));
+      return judge(engine, output, new PrometheusJudgeRequest(analysis, endpoint, target, deadline));
     }
   }
 
@@ -165,15 +162,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     JudgeResult result = engine.analysis().judge(request, new EventPrinter(output));
     return render(output, result.mode(), result, new AnalysisText().judge(result), result.verdict());
-  }
-
-  /** What is left of the command's deadline (zero: none); at least a millisecond, so it still means one. */
-  private Duration left(Duration deadline) {
-    if (deadline.isZero()) {
-      return deadline;
-    }
-    Duration left = deadline.minusNanos(System.nanoTime() - started);
-    return left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
   }
 
   private RunKind runKind() {
