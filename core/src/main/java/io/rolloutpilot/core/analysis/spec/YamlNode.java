@@ -134,6 +134,9 @@ final class YamlNode {
       }
       return fallback;
     }
+    if (!node.get(key).isValueNode()) {
+      throw new InvalidInputException(child(key), "must be a duration such as 30s, 5m or 1h");
+    }
     return Durations.parse(child(key), node.get(key).asText());
   }
 

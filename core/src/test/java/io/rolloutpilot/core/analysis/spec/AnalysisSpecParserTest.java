@@ -85,6 +85,7 @@ class AnalysisSpecParserTest {
       "alpha: 1e400 | spec.alpha | must be a finite number",
       "minVolume: -1e999 | spec.metrics[0].minVolume | must be a finite number",
       "step: 1ns | spec.window.step | at least 1ms",
+      "warmup: [1m] | spec.window.warmup | must be a duration",
       "evaluateEvery below step | spec.window.evaluateEvery | at least window.step (1m)",
       "url ftp | spec.prometheus.url | is not an http(s) URL",
       "url port 0 | spec.prometheus.url | ports are 1 to 65535",
@@ -187,6 +188,7 @@ class AnalysisSpecParserTest {
       case "alpha: 1e400": return VALID.replace("alpha: 0.01", "alpha: 1e400");
       case "minVolume: -1e999": return VALID.replace("minVolume: 200", "minVolume: -1e999");
       case "step: 1ns": return VALID.replace("step: 1m }", "step: 1ns }");
+      case "warmup: [1m]": return VALID.replace("warmup: 2m", "warmup: [1m]");
       case "evaluateEvery below step": return VALID.replace("step: 1m }", "step: 1m, evaluateEvery: 30s }");
       case "url ftp": return "prometheus: { url: 'ftp://prometheus:21' }\n" + VALID;
       case "url port 0": return "prometheus: { url: 'http://prometheus:0' }\n" + VALID;
