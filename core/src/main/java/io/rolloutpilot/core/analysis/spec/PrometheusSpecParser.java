@@ -4,7 +4,6 @@ import io.rolloutpilot.core.error.Hint;
 import io.rolloutpilot.core.error.InvalidInputException;
 import io.rolloutpilot.core.error.RolloutPilotException.Details;
 import io.rolloutpilot.core.validation.HttpUrls;
-import io.rolloutpilot.core.validation.Quoted;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +25,9 @@ final class PrometheusSpecParser {
     node.onlyKeys(KEYS);
     String auth = node.string("auth", "none").toLowerCase(Locale.ROOT);
     if (!List.of("none", "bearer", "basic").contains(auth)) {
-      throw new InvalidInputException(node.child("auth"), Quoted.of(auth) + " is not supported; use none, bearer or"
-          + " basic (for Amazon Managed Prometheus run a SigV4 signing proxy and point url at it)");
+      // not echoed: a token pasted here by mistake must not reach the log
+      throw new InvalidInputException(node.child("auth"), "is not supported; use none, bearer or basic (for"
+          + " Amazon Managed Prometheus run a SigV4 signing proxy and point url at it)");
     }
     String url = HttpUrls.parse(node.child("url"), node.string("url")).toString();
     Duration timeout = node.duration("timeout", Duration.ofSeconds(30));

@@ -67,7 +67,7 @@ class AnalysisSpecParserTest {
       "weights over 100 | spec.scoring.groupWeights | add up to",
       "weight of unknown group | spec.scoring.groupWeights.cpu | no metric",
       "guardrail min above max | spec.metrics[1].absolute.min | above max",
-      "sigv4 | spec.prometheus.auth | sigv4",
+      "sigv4 | spec.prometheus.auth | SigV4 signing proxy",
       "alpha: 0.7 | spec.alpha | outside",
       "duplicate name | spec.metrics[1].name | duplicate",
       "warmup too long | spec.window.duration | longer than",
@@ -110,6 +110,7 @@ class AnalysisSpecParserTest {
       "'prometheus: { url: ''http://ci:hunter2-PLANTED@prometheus:9090'' }' | spec.prometheus.url",
       "'prometheus: { url: ''http://ci:hunter2 PLANTED@prometheus:9090'' }' | spec.prometheus.url",
       "'prometheus: { url: ''http://p:9090'', auth: bearer, tokenEnv: ''hunter2-PLANTED'' }' | spec.prometheus.tokenEnv",
+      "'prometheus: { url: ''http://p:9090'', auth: hunter2-PLANTED }' | spec.prometheus.auth",
       "'prometheus: { url: ''http://p:9090'', auth: basic, username: ci, passwordEnv: ''hunter2 PLANTED'' }'"
           + " | spec.prometheus.passwordEnv"})
   void aSecretInTheWrongPlaceIsRefusedWithoutBeingEchoed(String prometheus, String field) {
