@@ -83,7 +83,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
   String stableHash;
 
   @Option(names = "--since", paramLabel = "TIME", description = "when the canary started (t0): RFC 3339, or a duration"
-      + " ago such as 30m, within the last 30 days (default: the canary ReplicaSet's creation with ROLLOUT, else now)")
+      + " ago such as 30m, within the last 30 days (default: the canary ReplicaSet's creation with ROLLOUT, else"
+      + " now)")
   String since;
 
   @Option(names = "--timeout", paramLabel = "D", defaultValue = "0",
