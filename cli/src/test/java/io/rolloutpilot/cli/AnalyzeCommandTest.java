@@ -133,6 +133,21 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aQuantileWrittenInPercentReadsInfinityAndIsNeverAPass() throws Exception {
+    // histogram_quantile(99, ...) for 0.99: Prometheus answers +Inf for every sample of both groups
+    Path percent = dir.resolve("percent.yaml");
+    Files.writeString(percent, SPEC.replace("histogram_quantile(0.99,", "histogram_quantile(99,"));
+    for (String format : List.of("text", "json")) {
+      Cli.Run run = Cli.run("analyze", "--prometheus", prometheus.url(), "--spec", percent.toString(),
+          "--canary-hash", "good1", "--stable-hash", "stable1", "--since", start.toString(), "-o", format);
+
+      assertThat(run.exit()).as(run.toString()).isEqualTo(4);
+      assertThat(run.out()).as(run.toString()).contains("56 canary and 56 baseline samples were infinite")
+          .doesNotContain("PASSED");
+    }
+  }
+
+  @Test
   void badInputIsExitTwoBeforeAnythingIsQueried() throws Exception {
     Path unknown = dir.resolve("unknown.yaml");
     Files.writeString(unknown, SPEC + "colour: blue\n");

@@ -7,6 +7,7 @@ import io.rolloutpilot.cli.common.Output;
 import io.rolloutpilot.cli.common.OutputOptions;
 import io.rolloutpilot.core.RolloutPilotEngine;
 import io.rolloutpilot.core.analysis.AnalysisOutcome;
+import io.rolloutpilot.core.analysis.CanaryStarts;
 import io.rolloutpilot.core.analysis.CanaryTarget;
 import io.rolloutpilot.core.analysis.PrometheusJudgeRequest;
 import io.rolloutpilot.core.analysis.Verdict;
@@ -23,10 +24,9 @@ import io.rolloutpilot.core.rollout.RolloutRef;
 import io.rolloutpilot.core.validation.Durations;
 import io.rolloutpilot.core.validation.Names;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +83,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
   String stableHash;
 
   @Option(names = "--since", paramLabel = "TIME", description = "when the canary started (t0): RFC 3339, or a duration"
-      + " ago such as 30m (default: the canary ReplicaSet's creation with ROLLOUT, else now)")
+      + " ago such as 30m, within the last 30 days (default: the canary ReplicaSet's creation with ROLLOUT, else"
+      + " now)")
   String since;
 
   @Option(names = "--timeout", paramLabel = "D", defaultValue = "0",
-      description = "give up after D with TIMED_OUT (e.g. 30m); 0 waits for the verdict (default: ${DEFAULT-VALUE})")
+      description = "give up after D with TIMED_OUT (e.g. 30m), even in the middle of a Prometheus request; 0 waits"
+          + " for the verdict (default: ${DEFAULT-VALUE})")
   String timeout;
 
   @Override
@@ -129,7 +131,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     AnalysisSpec analysis = new AnalysisSpecParser().parse(specFile);
     PrometheusEndpoint endpoint = new PrometheusEndpoints(System.getenv()).endpoint(prometheus, analysis);
-    Instant start = since == null ? null : since(since);
+    Instant start = since == null ? null : CanaryStarts.parse("since", since, Clock.systemUTC());
     if (rollout == null) {
       CanaryTarget target = new CanaryTarget(canaryHash, stableHash, start == null ? Instant.now() : start,
           start == null ? "now" : "given");
@@ -168,19 +170,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
       return RunKind.valueOf(runKind.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("runKind", "'" + runKind + "' is not allowed; use any, step or background");
-    }
-  }
-
-  static Instant since(String text) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException notATime) {
-      try {
-        return Instant.now().minus(Durations.parse("since", text));
-      } catch (InvalidInputException notADuration) {
-        throw new InvalidInputException("since", "'" + text + "' is neither an RFC 3339 time"
-            + " (2026-01-01T10:00:00Z) nor a duration ago (30m)");
-      }
     }
   }
 

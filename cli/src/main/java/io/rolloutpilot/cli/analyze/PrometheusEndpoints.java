@@ -13,11 +13,12 @@ import java.util.regex.Pattern;
 
 /**
  * Where {@code analyze} finds Prometheus: {@code --prometheus}, else the spec's url, with credentials
- * read from the environment variables the spec names (never from the command line).
+ * read from the environment variables the spec names (never from the command line). The spec has checked
+ * that those are variable names; a variable's value is never shown, and its name only when it looks like
+ * one by convention, since a secret pasted as the name may still fit the rules for names.
  */
 final class PrometheusEndpoints {
-  /** A variable name as shells write them; anything else is likely a secret typed in the wrong place. */
-  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern CONVENTIONAL_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
 
   private final Map<String, String> environment;
 
@@ -33,7 +34,8 @@ final class PrometheusEndpoints {
           + " the spec");
     }
     Duration timeout = configured == null ? Duration.ofSeconds(30) : configured.timeout();
-    return PrometheusEndpoint.of(base, credentials(configured), timeout);
+    return PrometheusEndpoint.of(url != null ? "prometheus" : "spec.prometheus.url", base, credentials(configured),
+        timeout);
   }
 
   private Credentials credentials(PrometheusSpec spec) {
@@ -41,20 +43,20 @@ final class PrometheusEndpoints {
       return Credentials.NONE;
     }
     if ("bearer".equals(spec.authType())) {
-      return Credentials.bearer(variable("prometheus.tokenEnv", spec.tokenEnv()));
+      String field = "spec.prometheus.tokenEnv";
+      return Credentials.bearer(field, variable(field, spec.tokenEnv()));
     }
-    return Credentials.basic(spec.username(), variable("prometheus.passwordEnv", spec.passwordEnv()));
+    String field = "spec.prometheus.passwordEnv";
+    return Credentials.basic(field, spec.username(), variable(field, spec.passwordEnv()));
   }
 
-  /** The variable's value; its name is echoed only when it looks like a name, never a value typed by mistake. */
   private String variable(String field, String name) {
-    if (name == null || !VARIABLE_NAME.matcher(name).matches()) {
-      throw new InvalidInputException(new Details(field, "is not an environment variable's name",
-          Hint.SECRET_BY_VARIABLE_NAME, null));
-    }
     String value = environment.get(name);
     if (value == null || value.isEmpty()) {
-      throw new InvalidInputException(field, "environment variable " + name + " is not set or empty");
+      String which = CONVENTIONAL_NAME.matcher(name).matches() ? "the environment variable " + name
+          : "the environment variable it names (not shown: it does not look like a variable's name)";
+      throw new InvalidInputException(new Details(field, which + " is not set or empty",
+          Hint.SECRET_BY_VARIABLE_NAME, null));
     }
     return value;
   }

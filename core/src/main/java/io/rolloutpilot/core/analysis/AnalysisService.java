@@ -43,10 +43,15 @@ public final class AnalysisService {
     this.sleeper = sleeper;
   }
 
-  /** Judges the canary over the spec's window, with interim looks; blocks until the verdict. */
+  /**
+   * Judges the canary over the spec's window, with interim looks; blocks until the verdict, or until the
+   * request's timeout, which bounds the waits for the window and every Prometheus request alike.
+   */
   public JudgeResult judge(PrometheusJudgeRequest request, EngineListener listener) throws InterruptedException {
+    Deadline deadline = Deadline.after(request.timeout(), clock);
     HttpClient http = HttpClient.newBuilder().connectTimeout(request.endpoint().timeout()).build();
-    PrometheusClient client = new PrometheusClient(http, request.endpoint(), RetryPolicy.DEFAULT, sleeper, listener);
+    PrometheusClient client = new PrometheusClient(http, request.endpoint(), RetryPolicy.DEFAULT, sleeper, listener,
+        deadline);
     CanaryJudge judge = new CanaryJudge(new PrometheusMetricSource(client),
         new MetricDecider(new TwoSampleComparator(new MannWhitneyTest())), new Aggregator(), new QueryPlanner(),
         clock, sleeper, listener);
@@ -60,6 +65,9 @@ public final class AnalysisService {
    * else the creation of the canary's ReplicaSet.
    */
   public CanaryTarget canaryTarget(RolloutRef rollout, Instant since) {
+    if (since != null) {
+      CanaryStarts.requireRecent("since", since, clock);
+    }
     return targets.get().of(rollout, since);
   }
 

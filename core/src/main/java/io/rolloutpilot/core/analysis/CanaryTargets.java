@@ -11,6 +11,8 @@ import io.rolloutpilot.core.error.InvalidInputException;
 import java.time.Instant;
 import io.rolloutpilot.core.error.Hint;
 import io.rolloutpilot.core.error.RolloutPilotException.Details;
+import io.rolloutpilot.core.validation.PodTemplateHashes;
+import io.rolloutpilot.core.validation.Quoted;
 
 /**
  * Reads a Rollout's canary target for Mode B: {@code status.currentPodHash} against {@code status.stableRS},
@@ -36,6 +38,11 @@ public final class CanaryTargets {
     if (canary.isEmpty() || stable.isEmpty() || canary.equals(stable)) {
       throw new InvalidInputException(new Details("rollout", "rollout " + ref + " has no canary in flight"
           + " (current pod hash '" + canary + "', stable '" + stable + "')", Hint.GIVE_CANARY_HASHES, null));
+    }
+    if (!PodTemplateHashes.isValid(canary) || !PodTemplateHashes.isValid(stable)) {
+      throw new InvalidInputException(new Details("rollout", "rollout " + ref + " reports pod hashes "
+          + Quoted.of(canary) + " and " + Quoted.of(stable) + ", which are not pod template hashes",
+          Hint.GIVE_CANARY_HASHES, null));
     }
     if (since != null) {
       return new CanaryTarget(canary, stable, since, "given");

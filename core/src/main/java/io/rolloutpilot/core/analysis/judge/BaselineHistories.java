@@ -1,5 +1,6 @@
 package io.rolloutpilot.core.analysis.judge;
 
+import io.rolloutpilot.core.analysis.DeadlineReached;
 import io.rolloutpilot.core.analysis.spec.AnalysisSpec;
 import io.rolloutpilot.core.analysis.spec.WindowSpec;
 import java.time.Instant;
@@ -40,6 +41,8 @@ final class BaselineHistories {
   private BaselineHistory fetch(QueryPlan plan) {
     try {
       return source.baselineHistory(plan, startMillis, endMillis, stepMillis);
+    } catch (DeadlineReached e) {
+      throw e;
     } catch (RuntimeException e) {
       // History only sharpens ρ̂; losing it must never stop or decide the analysis.
       return BaselineHistory.unavailable("history fetch failed: " + e.getMessage());

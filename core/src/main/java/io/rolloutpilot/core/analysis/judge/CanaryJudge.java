@@ -1,9 +1,11 @@
 package io.rolloutpilot.core.analysis.judge;
 
+import io.rolloutpilot.core.analysis.DeadlineReached;
 import io.rolloutpilot.core.analysis.MetricVerdict;
 import io.rolloutpilot.core.analysis.Sleeper;
 import io.rolloutpilot.core.analysis.Verdict;
 import io.rolloutpilot.core.analysis.spec.AnalysisSpec;
+import io.rolloutpilot.core.validation.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,8 @@ import io.rolloutpilot.core.event.MetricErrored;
  * Mode B: judges a canary against its baseline on Prometheus data. While the window is still open it
  * takes interim looks every {@code evaluateEvery} that can only fail fast (§6.3.9); the full decision,
  * including PASS by non-inferiority, is made once, on the whole window at its end. A window already in
- * the past is judged at once.
+ * the past is judged at once. Our own deadline ends the judgement with TIMED_OUT, whether it comes while
+ * waiting for the window or while waiting for Prometheus ({@link DeadlineReached}).
  */
 public final class CanaryJudge {
   private final MetricSource source;
@@ -55,7 +58,12 @@ public final class CanaryJudge {
       if (!waitUntil(look, deadline)) {
         return timedOut(request, looks, start, end);
       }
-      List<MetricResult> interim = evaluate(plans, histories, spec, start, look, true);
+      List<MetricResult> interim;
+      try {
+        interim = evaluate(plans, histories, spec, start, look, true);
+      } catch (DeadlineReached e) {
+        return timedOut(request, looks, start, end, e.getMessage());
+      }
       looks++;
       listener.on(new JudgementLook(looks, true, start, look, verdicts(interim)));
       MetricResult confirmed = tracker.record(interim);
@@ -69,10 +77,20 @@ public final class CanaryJudge {
     if (!waitUntil(end, deadline)) {
       return timedOut(request, looks, start, end);
     }
-    List<MetricResult> last = evaluate(plans, histories, spec, start, end, false);
-    looks++;
-    listener.on(new JudgementLook(looks, false, start, end, verdicts(last)));
-    return result(request, aggregator.aggregate(last, spec.scoring()), last, looks, start, end);
+    return finalLook(request, plans, histories, looks, start, end);
+  }
+
+  /** The full decision on the whole window, after {@code looks} interim ones. */
+  private JudgeResult finalLook(JudgeRequest request, List<QueryPlan> plans, BaselineHistories histories,
+      int looks, Instant start, Instant end) {
+    List<MetricResult> last;
+    try {
+      last = evaluate(plans, histories, request.spec(), start, end, false);
+    } catch (DeadlineReached e) {
+      return timedOut(request, looks, start, end, e.getMessage());
+    }
+    listener.on(new JudgementLook(looks + 1, false, start, end, verdicts(last)));
+    return result(request, aggregator.aggregate(last, request.spec().scoring()), last, looks + 1, start, end);
   }
 
   private List<MetricResult> evaluate(List<QueryPlan> plans, BaselineHistories histories, AnalysisSpec spec,
@@ -107,8 +125,14 @@ public final class CanaryJudge {
   }
 
   private JudgeResult timedOut(JudgeRequest request, int looks, Instant start, Instant end) {
-    return result(request, new Aggregate(Verdict.TIMED_OUT, "deadline " + request.deadline()
-        + " reached before the window ended at " + end, Double.NaN), List.of(), looks, start, end);
+    return timedOut(request, looks, start, end, null);
+  }
+
+  /** @param during what the deadline interrupted, or null when it came before the window's end */
+  private JudgeResult timedOut(JudgeRequest request, int looks, Instant start, Instant end, String during) {
+    String reason = "deadline " + Durations.format(request.deadline()) + " reached "
+        + (during == null ? "before the window ended at " + end : "while " + during);
+    return result(request, new Aggregate(Verdict.TIMED_OUT, reason, Double.NaN), List.of(), looks, start, end);
   }
 
   private JudgeResult result(JudgeRequest request, Aggregate aggregate, List<MetricResult> metrics, int looks,

@@ -7,9 +7,17 @@ package io.rolloutpilot.core.analysis.judge;
  * @param grid the raw value at every grid point (NaN where Prometheus had no sample), for sparklines
  * @param numeratorTotal for ratios: Σ numerator over steps where both parts are present (else NaN)
  * @param denominatorTotal for ratios: Σ denominator over those steps — the group's volume
+ * @param infiniteDropped samples left out because they were ±∞ (for ratios: either part was), whatever the
+ *     nan policy: an infinity is not a measurement
  */
 public record GroupSamples(double[] values, double[] grid, int nanDropped, int missingSteps, double numeratorTotal,
-    double denominatorTotal) {
+    double denominatorTotal, int infiniteDropped) {
+  /** Samples with no infinite value left out. */
+  public GroupSamples(double[] values, double[] grid, int nanDropped, int missingSteps, double numeratorTotal,
+      double denominatorTotal) {
+    this(values, grid, nanDropped, missingSteps, numeratorTotal, denominatorTotal, 0);
+  }
+
   public int count() {
     return values.length;
   }

@@ -26,7 +26,7 @@ public final class MetricDecider {
 
   public MetricResult decide(MetricData data, DecisionSettings settings) {
     try {
-      return decideUnsafe(data, settings);
+      return InfiniteSamples.review(data, decideUnsafe(data, settings));
     } catch (RuntimeException e) {
       return assembler.without(data, MetricVerdict.ERROR, "judge failed: " + e.getMessage());
     }

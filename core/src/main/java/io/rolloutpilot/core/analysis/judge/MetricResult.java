@@ -23,4 +23,11 @@ public record MetricResult(String name, String group, boolean critical, Directio
     baselineQueries = List.copyOf(baselineQueries);
     warnings = List.copyOf(warnings);
   }
+
+  /** The same result, statistics and all, with another verdict and reason. */
+  public MetricResult withVerdict(MetricVerdict newVerdict, String newReason) {
+    return new MetricResult(name, group, critical, direction, newVerdict, newReason, canaryCount, baselineCount,
+        canaryNanDropped, baselineNanDropped, canaryMissingSteps, baselineMissingSteps, statistics, guardrail,
+        guardrailValue, guardrailViolated, margin, marginRule, canaryQueries, baselineQueries, warnings, sparkline);
+  }
 }

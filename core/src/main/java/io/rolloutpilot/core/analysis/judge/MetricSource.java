@@ -1,8 +1,11 @@
 package io.rolloutpilot.core.analysis.judge;
 
+import io.rolloutpilot.core.analysis.DeadlineReached;
+
 /**
  * Fetches both groups' samples for one metric over [start, end] on the step grid. Failures after the
- * source's own retries come back as {@link MetricData#failed()}, never as an exception.
+ * source's own retries come back as {@link MetricData#failed()}, never as an exception; only the analysis'
+ * own deadline passing while the source waits ends a fetch with {@link DeadlineReached}.
  */
 public interface MetricSource {
   MetricData fetch(QueryPlan plan, long startMillis, long endMillis, long stepMillis);

@@ -5,16 +5,18 @@ import io.rolloutpilot.core.analysis.spec.MetricSpec;
 import io.rolloutpilot.core.analysis.spec.Placeholders;
 import io.rolloutpilot.core.analysis.spec.Selectors;
 import io.rolloutpilot.core.validation.Durations;
+import io.rolloutpilot.core.validation.PodTemplateHashes;
 import io.rolloutpilot.core.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Substitutes the pod hashes into the selectors and the selectors into every query. */
+/**
+ * Substitutes the pod hashes into the selectors, escaped as the label values they are, and the selectors
+ * into every query.
+ */
 public final class QueryPlanner {
-  private static final String HASH = "[a-z0-9]{1,63}";
-
   public List<QueryPlan> plan(AnalysisSpec spec, String canaryHash, String stableHash) {
     requireHash("canaryHash", canaryHash);
     requireHash("stableHash", stableHash);
@@ -33,15 +35,16 @@ public final class QueryPlanner {
 
   public String selector(AnalysisSpec spec, boolean canary, String hash) {
     String template = canary ? spec.selectors().canary() : spec.selectors().baseline();
-    return Placeholders.resolve(template, Map.of(canary ? "canaryHash" : "stableHash", hash));
+    return Placeholders.resolveLabelValues(template, Map.of(canary ? "canaryHash" : "stableHash", hash));
   }
 
   private Map<String, String> values(AnalysisSpec spec, Selectors selectors, boolean canary, String hash) {
     Map<String, String> hashes = Map.of(canary ? "canaryHash" : "stableHash", hash);
     Map<String, String> values = new HashMap<>();
-    values.put("selector", Placeholders.resolve(canary ? selectors.canary() : selectors.baseline(), hashes));
+    values.put("selector", Placeholders.resolveLabelValues(canary ? selectors.canary() : selectors.baseline(), hashes));
     if (selectors.canaryPods() != null) {
-      values.put("podSelector", Placeholders.resolve(canary ? selectors.canaryPods() : selectors.baselinePods(), hashes));
+      values.put("podSelector", Placeholders.resolveLabelValues(canary ? selectors.canaryPods()
+          : selectors.baselinePods(), hashes));
     }
     values.put("step", Durations.format(spec.window().step()));
     return values;
@@ -54,8 +57,6 @@ public final class QueryPlanner {
   }
 
   private static void requireHash(String field, String hash) {
-    if (hash == null || !hash.matches(HASH)) {
-      throw new InvalidInputException(field, "'" + hash + "' is not a pod template hash (lower-case letters and digits)");
-    }
+    PodTemplateHashes.require(field, hash);
   }
 }

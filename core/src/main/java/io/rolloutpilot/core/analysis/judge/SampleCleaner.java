@@ -6,8 +6,11 @@ import java.util.Arrays;
 /**
  * Puts raw Prometheus series on the step grid (Prometheus leaves out steps without a sample), counts
  * NaNs and missing steps, and applies the nan policy: drop, or zero for counters where absence means 0.
- * ±∞ are kept for the ranks. Ratio parts are divided step by step; the totals are the sums over the steps
- * where both parts are present, which with step ≥ the query's range window is the window total.
+ * ±∞ (histogram_quantile beyond its buckets, a division by zero) is no measurement and is left out and
+ * counted whatever the policy: zeroing +∞ would fake a fast canary, and ranking it would let an infinite
+ * baseline median make any margin infinite. Ratio parts are divided step by step; a step where either part
+ * is infinite counts as infinite. The totals are the sums over the steps where both parts are present and
+ * finite, which with step ≥ the query's range window is the window total.
  */
 public final class SampleCleaner {
   private final long[] grid;
@@ -38,7 +41,11 @@ public final class SampleCleaner {
     double bottomTotal = 0;
     for (int i = 0; i < grid.length; i++) {
       double t = nan == NanPolicy.ZERO && Double.isNaN(top[i]) && !Double.isNaN(bottom[i]) ? 0 : top[i];
-      ratio[i] = bottom[i] == 0 || Double.isNaN(bottom[i]) ? Double.NaN : t / bottom[i];
+      if (Double.isInfinite(t) || Double.isInfinite(bottom[i])) {
+        ratio[i] = Double.POSITIVE_INFINITY;
+      } else {
+        ratio[i] = bottom[i] == 0 || Double.isNaN(bottom[i]) ? Double.NaN : t / bottom[i];
+      }
       if (!Double.isNaN(t) && !Double.isNaN(bottom[i]) && Double.isFinite(t + bottom[i])) {
         topTotal += t;
         bottomTotal += bottom[i];
@@ -73,8 +80,11 @@ public final class SampleCleaner {
     double[] kept = new double[aligned.length];
     int count = 0;
     int dropped = 0;
+    int infinite = 0;
     for (double value : aligned) {
-      if (!Double.isNaN(value)) {
+      if (Double.isInfinite(value)) {
+        infinite++;
+      } else if (!Double.isNaN(value)) {
         kept[count++] = value;
       } else if (nan == NanPolicy.ZERO) {
         kept[count++] = 0;
@@ -83,6 +93,6 @@ public final class SampleCleaner {
       }
     }
     return new GroupSamples(Arrays.copyOf(kept, count), aligned, Math.max(0, dropped - (nan == NanPolicy.DROP ? missing : 0)),
-        missing, topTotal, bottomTotal);
+        missing, topTotal, bottomTotal, infinite);
   }
 }

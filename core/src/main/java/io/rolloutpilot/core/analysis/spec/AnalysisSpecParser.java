@@ -1,11 +1,7 @@
 package io.rolloutpilot.core.analysis.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.rolloutpilot.core.error.InvalidInputException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,36 +19,28 @@ import java.util.Set;
 public final class AnalysisSpecParser {
   private static final Set<String> TOP = Set.of("prometheus", "window", "selectors", "alpha", "autocorrelation",
       "scoring", "metrics");
-  private static final Set<String> PROMETHEUS = Set.of("url", "auth", "tokenEnv", "username", "passwordEnv", "timeout");
   private static final Set<String> WINDOW = Set.of("warmup", "duration", "step", "evaluateEvery", "rhoHistory");
   private static final Set<String> SELECTORS = Set.of("canary", "baseline", "canaryPods", "baselinePods");
   private static final Set<String> SCORING = Set.of("pass", "marginal", "groupWeights", "allowInconclusive");
 
-  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private final SpecYaml yaml = new SpecYaml();
   private final MetricSpecParser metricParser = new MetricSpecParser();
+  private final PrometheusSpecParser prometheusParser = new PrometheusSpecParser();
   private final SpecRules rules = new SpecRules();
 
+  /** Reads the file first: only a regular file of reasonable size is read (see {@link SpecFile}). */
   public AnalysisSpec parse(Path file) {
-    try {
-      return parse(Files.readString(file));
-    } catch (IOException e) {
-      throw new InvalidInputException("spec", "cannot read " + file + ": " + e.getMessage());
-    }
+    return parse(SpecFile.read(file));
   }
 
   public AnalysisSpec parse(String text) {
-    JsonNode root;
-    try {
-      root = yaml.readTree(text);
-    } catch (IOException e) {
-      throw new InvalidInputException("spec", "is not valid YAML: " + e.getMessage().split("\n")[0]);
-    }
-    if (root == null || root.isMissingNode()) {
+    JsonNode root = yaml.read(text);
+    if (root == null || root.isMissingNode() || root.isNull()) {
       throw new InvalidInputException("spec", "is empty");
     }
-    YamlNode top = new YamlNode(root, "");
+    YamlNode top = new YamlNode(root, "spec");
     top.onlyKeys(TOP);
-    Optional<PrometheusSpec> prometheus = top.has("prometheus") ? Optional.of(prometheus(top.object("prometheus")))
+    Optional<PrometheusSpec> prometheus = top.has("prometheus") ? Optional.of(prometheusParser.parse(top.object("prometheus")))
         : Optional.empty();
     WindowSpec window = window(top.object("window"));
     Selectors selectors = selectors(top.object("selectors"));
@@ -69,25 +57,6 @@ public final class AnalysisSpecParser {
         rules.check(spec));
   }
 
-  private PrometheusSpec prometheus(YamlNode node) {
-    node.onlyKeys(PROMETHEUS);
-    String auth = node.string("auth", "none").toLowerCase();
-    if (!List.of("none", "bearer", "basic").contains(auth)) {
-      throw new InvalidInputException(node.child("auth"), "'" + auth + "' is not supported; use none, bearer or basic"
-          + " (for Amazon Managed Prometheus run a SigV4 signing proxy and point url at it)");
-    }
-    PrometheusSpec spec = new PrometheusSpec(node.string("url"), auth, node.string("tokenEnv", null),
-        node.string("username", null), node.string("passwordEnv", null),
-        node.duration("timeout", Duration.ofSeconds(30)));
-    if (auth.equals("bearer") && spec.tokenEnv() == null) {
-      throw new InvalidInputException(node.child("tokenEnv"), "is required with auth: bearer (the variable holding the token)");
-    }
-    if (auth.equals("basic") && (spec.username() == null || spec.passwordEnv() == null)) {
-      throw new InvalidInputException(node.child("passwordEnv"), "username and passwordEnv are required with auth: basic");
-    }
-    return spec;
-  }
-
   private WindowSpec window(YamlNode node) {
     node.onlyKeys(WINDOW);
     Duration duration = node.duration("duration", null);
@@ -102,13 +71,17 @@ public final class AnalysisSpecParser {
     Selectors selectors = new Selectors(node.string("canary"), node.string("baseline"),
         node.string("canaryPods", null), node.string("baselinePods", null));
     Placeholders.check(node.child("canary"), selectors.canary(), Set.of("canaryHash"), Set.of("canaryHash"));
+    Placeholders.checkQuoted(node.child("canary"), selectors.canary());
     Placeholders.check(node.child("baseline"), selectors.baseline(), Set.of("stableHash"), Set.of("stableHash"));
+    Placeholders.checkQuoted(node.child("baseline"), selectors.baseline());
     if ((selectors.canaryPods() == null) != (selectors.baselinePods() == null)) {
       throw new InvalidInputException(node.child("baselinePods"), "canaryPods and baselinePods go together");
     }
     if (selectors.canaryPods() != null) {
       Placeholders.check(node.child("canaryPods"), selectors.canaryPods(), Set.of("canaryHash"), Set.of("canaryHash"));
+      Placeholders.checkQuoted(node.child("canaryPods"), selectors.canaryPods());
       Placeholders.check(node.child("baselinePods"), selectors.baselinePods(), Set.of("stableHash"), Set.of("stableHash"));
+      Placeholders.checkQuoted(node.child("baselinePods"), selectors.baselinePods());
     }
     return selectors;
   }

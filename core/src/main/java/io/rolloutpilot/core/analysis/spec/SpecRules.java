@@ -2,6 +2,7 @@ package io.rolloutpilot.core.analysis.spec;
 
 import io.rolloutpilot.core.analysis.stats.RhoEstimator;
 import io.rolloutpilot.core.error.InvalidInputException;
+import io.rolloutpilot.core.validation.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,7 +30,7 @@ final class SpecRules {
     Set<String> names = new HashSet<>();
     for (int i = 0; i < spec.metrics().size(); i++) {
       MetricSpec metric = spec.metrics().get(i);
-      String field = "metrics[" + i + "]";
+      String field = "spec.metrics[" + i + "]";
       if (!names.add(metric.name())) {
         throw new InvalidInputException(field + ".name", "duplicate metric name '" + metric.name() + "'");
       }
@@ -43,25 +44,31 @@ final class SpecRules {
 
   private static void checkAlpha(double alpha) {
     if (!(alpha > 0 && alpha <= 0.25)) {
-      throw new InvalidInputException("alpha", alpha + " is outside (0, 0.25]; 0.01 is the usual choice");
+      throw new InvalidInputException("spec.alpha", alpha + " is outside (0, 0.25]; 0.01 is the usual choice");
     }
   }
 
   private static void checkWindow(WindowSpec window) {
-    if (window.step().isZero() || window.step().isNegative()) {
-      throw new InvalidInputException("window.step", "must be positive");
+    // the grid is in whole milliseconds, as Prometheus reads a step
+    if (window.step().toMillis() < 1) {
+      throw new InvalidInputException("spec.window.step", "must be at least 1ms");
     }
     if (window.duration().compareTo(window.warmup()) <= 0) {
-      throw new InvalidInputException("window.duration", "must be longer than window.warmup ("
+      throw new InvalidInputException("spec.window.duration", "must be longer than window.warmup ("
           + window.warmup().toSeconds() + "s)");
     }
     if (window.gridPoints() > MAX_POINTS) {
-      throw new InvalidInputException("window.step", "gives " + window.gridPoints()
+      throw new InvalidInputException("spec.window.step", "gives " + window.gridPoints()
           + " points per series; Prometheus allows at most 11000, use a larger step");
     }
     Duration every = window.evaluateEvery();
     if (every.isZero() || every.isNegative() || every.compareTo(window.duration()) > 0) {
-      throw new InvalidInputException("window.evaluateEvery", "must be positive and at most window.duration");
+      throw new InvalidInputException("spec.window.evaluateEvery", "must be positive and at most window.duration");
+    }
+    // a look more often than a step sees no new sample, and only costs Prometheus queries
+    if (every.compareTo(window.step()) < 0) {
+      throw new InvalidInputException("spec.window.evaluateEvery", "must be at least window.step ("
+          + Durations.format(window.step()) + ")");
     }
   }
 
@@ -75,14 +82,14 @@ final class SpecRules {
       return;
     }
     if (window.rhoHistory().isNegative()) {
-      throw new InvalidInputException("window.rhoHistory", "must not be negative (0 turns it off)");
+      throw new InvalidInputException("spec.window.rhoHistory", "must not be negative (0 turns it off)");
     }
     if (window.historyPoints() < MIN_HISTORY_POINTS) {
-      throw new InvalidInputException("window.rhoHistory", "covers " + window.historyPoints() + " steps; at least "
+      throw new InvalidInputException("spec.window.rhoHistory", "covers " + window.historyPoints() + " steps; at least "
           + MIN_HISTORY_POINTS + " are needed (use at least " + MIN_HISTORY_POINTS + " × window.step, or 0 for off)");
     }
     if (window.rhoHistory().compareTo(MAX_HISTORY) > 0 || window.historyPoints() > MAX_POINTS) {
-      throw new InvalidInputException("window.rhoHistory", "must be at most 24h and " + MAX_POINTS + " steps, got "
+      throw new InvalidInputException("spec.window.rhoHistory", "must be at most 24h and " + MAX_POINTS + " steps, got "
           + window.rhoHistory().toMinutes() + "m (" + window.historyPoints() + " steps)");
     }
     long needed = RhoEstimator.HISTORY_FACTOR * window.gridPoints();
@@ -98,17 +105,17 @@ final class SpecRules {
   private static void checkScoring(AnalysisSpec spec) {
     ScoringSpec scoring = spec.scoring();
     if (scoring.pass() < 0 || scoring.pass() > 100 || scoring.marginal() < 0 || scoring.marginal() > scoring.pass()) {
-      throw new InvalidInputException("scoring", "need 0 ≤ marginal ≤ pass ≤ 100, got marginal "
+      throw new InvalidInputException("spec.scoring", "need 0 ≤ marginal ≤ pass ≤ 100, got marginal "
           + scoring.marginal() + " and pass " + scoring.pass());
     }
     if (scoring.allowInconclusive() < 0) {
-      throw new InvalidInputException("scoring.allowInconclusive", "must not be negative");
+      throw new InvalidInputException("spec.scoring.allowInconclusive", "must not be negative");
     }
     Set<String> groups = new HashSet<>();
     spec.metrics().forEach(m -> groups.add(m.group()));
     double sum = 0;
     for (Map.Entry<String, Double> weight : scoring.groupWeights().entrySet()) {
-      String field = "scoring.groupWeights." + weight.getKey();
+      String field = "spec.scoring.groupWeights." + weight.getKey();
       if (!groups.contains(weight.getKey())) {
         throw new InvalidInputException(field, "no metric is in group '" + weight.getKey() + "'; groups: " + groups);
       }
@@ -119,7 +126,7 @@ final class SpecRules {
     }
     boolean allWeighted = scoring.groupWeights().keySet().containsAll(groups);
     if (sum > 100 + 1e-9 || (allWeighted && !scoring.groupWeights().isEmpty() && Math.abs(sum - 100) > 1e-9)) {
-      throw new InvalidInputException("scoring.groupWeights", "add up to " + sum
+      throw new InvalidInputException("spec.scoring.groupWeights", "add up to " + sum
           + "; they must add up to 100 (or less, with the rest shared by unweighted groups)");
     }
   }

@@ -23,8 +23,7 @@ public record WindowSpec(Duration warmup, Duration duration, Duration step, Dura
    * spec rules allow; zero when the window itself is not valid (its own rules then say why).
    */
   static Duration defaultRhoHistory(Duration warmup, Duration duration, Duration step) {
-    if (duration == null || warmup == null || step == null || step.isZero() || step.isNegative()
-        || duration.compareTo(warmup) <= 0) {
+    if (duration == null || warmup == null || step == null || step.toMillis() < 1 || duration.compareTo(warmup) <= 0) {
       return Duration.ZERO;
     }
     long points = DEFAULT_HISTORY_WINDOWS * (duration.minus(warmup).toMillis() / step.toMillis() + 1);

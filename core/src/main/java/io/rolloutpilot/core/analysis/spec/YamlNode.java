@@ -3,6 +3,7 @@ package io.rolloutpilot.core.analysis.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rolloutpilot.core.validation.Durations;
 import io.rolloutpilot.core.error.InvalidInputException;
+import io.rolloutpilot.core.validation.Quoted;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,7 +41,7 @@ final class YamlNode {
 
   void onlyKeys(Set<String> allowed) {
     if (!node.isObject()) {
-      throw new InvalidInputException(path.isEmpty() ? "spec" : path, "must be a mapping");
+      throw new InvalidInputException(path, "must be a mapping");
     }
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
@@ -52,6 +53,9 @@ final class YamlNode {
   }
 
   YamlNode object(String key) {
+    if (!has(key)) {
+      throw new InvalidInputException(child(key), "is required (a mapping)");
+    }
     YamlNode child = new YamlNode(node.get(key), child(key));
     if (!child.node.isObject()) {
       throw new InvalidInputException(child.path, "must be a mapping");
@@ -88,7 +92,11 @@ final class YamlNode {
     }
     JsonNode value = node.get(key);
     if (!value.isNumber()) {
-      throw new InvalidInputException(child(key), "must be a number, got '" + value.asText() + "'");
+      throw new InvalidInputException(child(key), "must be a number, got " + Quoted.of(value.asText()));
+    }
+    // YAML reads 1e400 as infinity: a number no setting can use, refused here rather than compared later
+    if (!Double.isFinite(value.asDouble())) {
+      throw new InvalidInputException(child(key), "must be a finite number, got " + Quoted.of(value.asText()));
     }
     return value.asDouble();
   }
@@ -97,10 +105,14 @@ final class YamlNode {
     return has(key) ? number(key, 0) : null;
   }
 
+  /** A whole number; one beyond {@code int} is refused rather than clamped to a value nobody wrote. */
   int integer(String key, int fallback) {
     double value = number(key, fallback);
     if (value != Math.rint(value)) {
       throw new InvalidInputException(child(key), "must be a whole number, got " + value);
+    }
+    if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+      throw new InvalidInputException(child(key), Quoted.of(node.get(key).asText()) + " is too large a number");
     }
     return (int) value;
   }
@@ -121,6 +133,9 @@ final class YamlNode {
         throw new InvalidInputException(child(key), "is required (a duration such as 30s, 5m or 1h)");
       }
       return fallback;
+    }
+    if (!node.get(key).isValueNode()) {
+      throw new InvalidInputException(child(key), "must be a duration such as 30s, 5m or 1h");
     }
     return Durations.parse(child(key), node.get(key).asText());
   }

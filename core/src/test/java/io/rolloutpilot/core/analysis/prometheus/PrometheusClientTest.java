@@ -20,6 +20,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import io.rolloutpilot.core.error.InvalidInputException;
 
 /** The client against a scripted loopback HTTP server: shapes, error envelopes, retries, auth. */
 class PrometheusClientTest {
@@ -169,9 +172,74 @@ class PrometheusClientTest {
     assertThat(Credentials.basic("ci", "hunter2").toString()).doesNotContain("hunter2");
   }
 
+  static final String TOKEN = "planted-S3CR3T-7f3a9c";
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "a string sample | {\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1,\"abc\"]]}]} | sample value 'abc' is not a number",
+      "Java's Infinity | {\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1,\"Infinity\"]]}]} | is not a number",
+      "a hex float | {\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1,\"0x1p3\"]]}]} | is not a number",
+      "a padded number | {\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1,\" 1\"]]}]} | is not a number",
+      "a number sample | {\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1,1.5]]}]} | not [time, \"value\"]",
+      "a sample of one | {\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1]]}]} | not [time, \"value\"]",
+      "a text time | {\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[\"1\",\"1\"]]}]} | not [time, \"value\"]",
+      "a scalar | {\"resultType\":\"scalar\",\"result\":[1,\"1\"]} | expected a matrix result, got resultType 'scalar'",
+      "a string | {\"resultType\":\"string\",\"result\":[1,\"up\"]} | expected a matrix result, got resultType 'string'",
+      "a vector | {\"resultType\":\"vector\",\"result\":[]} | expected a matrix result, got resultType 'vector'",
+      "no result type | {\"result\":[]} | got no resultType",
+      "a result that is no list | {\"resultType\":\"matrix\",\"result\":{}} | not a list of series",
+      "a series that is no object | {\"resultType\":\"matrix\",\"result\":[7]} | a series without samples"})
+  void aRangeQueryAnsweredWithAnythingButANumericMatrixIsABadResponse(String name, String data, String message) {
+    reply(200, "{\"status\":\"success\",\"data\":" + data + "}");
+    assertThatThrownBy(() -> client(Credentials.NONE, Duration.ofSeconds(5)).queryRange("up", 0, 60000, 60000))
+        .isInstanceOfSatisfying(PrometheusException.class, e -> {
+          assertThat(e.retryable()).isFalse();
+          assertThat(e.errorType()).isEqualTo("bad_response");
+        }).hasMessageContaining(message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "401 echoing the header | 401 | text/plain | Unauthorized: Authorization: Bearer TOKEN is not valid",
+      "401 echoing the bare token | 401 | text/plain | token TOKEN expired",
+      "403 as JSON | 403 | application/json | {\"status\":\"error\",\"errorType\":\"TOKEN\",\"error\":\"TOKEN\"}",
+      "400 echoing it | 400 | application/json | {\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"bad TOKEN\"}",
+      "502 echoing it url-encoded | 502 | text/html | <html>upstream got Bearer%20TOKEN</html>",
+      "200 that is no API | 200 | text/html | <html>your token TOKEN</html>",
+      "a label holding it | 200 | application/json | {\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"a\":\"TOKEN\"},\"values\":[]},{\"metric\":{\"a\":\"b\"},\"values\":[]}]}}",
+      "a sample holding it | 200 | application/json | {\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[1,\"TOKEN\"]]}]}}"})
+  void aServerEchoingTheTokenNeverGetsItIntoAMessage(String name, int status, String type, String body) {
+    for (int i = 0; i < 3; i++) {
+      replies.add(new Reply(status, type, body.replace("TOKEN", TOKEN), 0));
+    }
+    List<String> messages = new ArrayList<>();
+    PrometheusClient client = client(Credentials.bearer(TOKEN), Duration.ofSeconds(5));
+    try {
+      QueryResult result = client.queryRange("up", 0, 60000, 60000);
+      result.series().forEach(series -> messages.add(series.labels().toString()));
+      messages.addAll(result.warnings());
+    } catch (PrometheusException e) {
+      messages.add(e.getMessage());
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+    assertThat(authorizations).first().isEqualTo("Bearer " + TOKEN);
+    assertThat(messages).isNotEmpty().allSatisfy(m -> assertThat(m).doesNotContain("S3CR3T"));
+  }
+
+  @Test
+  void aTokenThatCannotGoInAHeaderIsRefusedWithoutShowingIt() {
+    for (String token : List.of("S3CR3T\nX-Injected: 1", "S3CR3T with spaces", "S3CR3T\u00e9")) {
+      assertThatThrownBy(() -> Credentials.bearer("spec.prometheus.tokenEnv", token))
+          .isInstanceOfSatisfying(InvalidInputException.class,
+              e -> assertThat(e.field()).isEqualTo("spec.prometheus.tokenEnv"))
+          .hasMessageNotContaining("S3CR3T");
+    }
+  }
+
   @Test
   void refusesCredentialsInTheUrl() {
     assertThatThrownBy(() -> PrometheusEndpoint.of("http://u:pw@prom:9090", Credentials.NONE, Duration.ofSeconds(1)))
-        .hasMessageNotContaining("pw").hasMessageContaining("http://prom:9090");
+        .hasMessageNotContaining("pw").hasMessageContaining("user info").hasMessageContaining("@prom:9090");
   }
 }

@@ -55,32 +55,68 @@ class AnalysisSpecParserTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "colour: red | colour | unknown key",
-      "metrics[1].colr | metrics[1].colr | unknown key",
-      "query-without-selector | metrics[1].query | {{selector}}",
-      "unknown-placeholder | metrics[1].query | {{pod}}",
-      "canary-selector-without-hash | selectors.canary | {{canaryHash}}",
-      "minSamples: 4 | metrics[1].minSamples | at least 5",
-      "minSamples: 40 | metrics[1].minSamples | exceeds the 31 steps",
-      "minVolume on query | metrics[1].minVolume | kind: ratio",
-      "margin both | metrics[1].margin | exactly one",
-      "weights over 100 | scoring.groupWeights | add up to",
-      "weight of unknown group | scoring.groupWeights.cpu | no metric",
-      "guardrail min above max | metrics[1].absolute.min | above max",
-      "sigv4 | prometheus.auth | sigv4",
-      "alpha: 0.7 | alpha | outside",
-      "duplicate name | metrics[1].name | duplicate",
-      "warmup too long | window.duration | longer than",
-      "bad duration | window.step | is not a duration",
-      "direction sideways | metrics[1].direction | not one of",
-      "rhoHistory: 9m | window.rhoHistory | at least 10",
-      "rhoHistory: 25h | window.rhoHistory | at most 24h",
-      "rhoHistory: -5m | window.rhoHistory | is not a duration"})
+      "colour: red | spec.colour | unknown key",
+      "metrics[1].colr | spec.metrics[1].colr | unknown key",
+      "query-without-selector | spec.metrics[1].query | {{selector}}",
+      "unknown-placeholder | spec.metrics[1].query | {{pod}}",
+      "canary-selector-without-hash | spec.selectors.canary | {{canaryHash}}",
+      "minSamples: 4 | spec.metrics[1].minSamples | at least 5",
+      "minSamples: 40 | spec.metrics[1].minSamples | exceeds the 31 steps",
+      "minVolume on query | spec.metrics[1].minVolume | kind: ratio",
+      "margin both | spec.metrics[1].margin | exactly one",
+      "weights over 100 | spec.scoring.groupWeights | add up to",
+      "weight of unknown group | spec.scoring.groupWeights.cpu | no metric",
+      "guardrail min above max | spec.metrics[1].absolute.min | above max",
+      "sigv4 | spec.prometheus.auth | SigV4 signing proxy",
+      "alpha: 0.7 | spec.alpha | outside",
+      "duplicate name | spec.metrics[1].name | duplicate",
+      "warmup too long | spec.window.duration | longer than",
+      "bad duration | spec.window.step | is not a duration",
+      "direction sideways | spec.metrics[1].direction | not one of",
+      "rhoHistory: 9m | spec.window.rhoHistory | at least 10",
+      "rhoHistory: 25h | spec.window.rhoHistory | at most 24h",
+      "rhoHistory: -5m | spec.window.rhoHistory | is not a duration",
+      "no window | spec.window | is required",
+      "no selectors | spec.selectors | is required",
+      "window twice | spec.window | is given twice",
+      "margin twice | spec.metrics[1].margin | is given twice",
+      "second document | spec | more than one YAML document",
+      "minSamples: 99999999999999999999 | spec.metrics[1].minSamples | 99999999999999999999' is too large a number",
+      "alpha: 1e400 | spec.alpha | must be a finite number",
+      "minVolume: -1e999 | spec.metrics[0].minVolume | must be a finite number",
+      "step: 1ns | spec.window.step | at least 1ms",
+      "warmup: [1m] | spec.window.warmup | must be a duration",
+      "evaluateEvery below step | spec.window.evaluateEvery | at least window.step (1m)",
+      "url ftp | spec.prometheus.url | is not an http(s) URL",
+      "url port 0 | spec.prometheus.url | ports are 1 to 65535",
+      "url without host | spec.prometheus.url | has no host",
+      "timeout: 0 | spec.prometheus.timeout | must be positive",
+      "tokenEnv holds a token | spec.prometheus.tokenEnv | not an environment variable"})
   void rejectsWithTheFieldNamed(String change, String field, String message) {
     String text = mutate(change);
     assertThatThrownBy(() -> parser.parse(text)).isInstanceOf(InvalidInputException.class)
         .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(field))
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void anEmptyDocumentAfterTheSpecIsLetBe() {
+    assertThat(parser.parse(VALID + "---\n").metrics()).hasSize(2);
+    assertThat(parser.parse("---\n" + VALID + "...\n").metrics()).hasSize(2);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "'prometheus: { url: ''http://ci:hunter2-PLANTED@prometheus:9090'' }' | spec.prometheus.url",
+      "'prometheus: { url: ''http://ci:hunter2 PLANTED@prometheus:9090'' }' | spec.prometheus.url",
+      "'prometheus: { url: ''http://p:9090'', auth: bearer, tokenEnv: ''hunter2-PLANTED'' }' | spec.prometheus.tokenEnv",
+      "'prometheus: { url: ''http://p:9090'', auth: hunter2-PLANTED }' | spec.prometheus.auth",
+      "'prometheus: { url: ''http://p:9090'', auth: basic, username: ci, passwordEnv: ''hunter2 PLANTED'' }'"
+          + " | spec.prometheus.passwordEnv"})
+  void aSecretInTheWrongPlaceIsRefusedWithoutBeingEchoed(String prometheus, String field) {
+    assertThatThrownBy(() -> parser.parse(prometheus + "\n" + VALID)).isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(field))
+        .hasMessageNotContaining("hunter2").hasMessageNotContaining("PLANTED");
   }
 
   @Test
@@ -143,6 +179,24 @@ class AnalysisSpecParserTest {
       case "rhoHistory: 9m": return VALID.replace("step: 1m }", "step: 1m, rhoHistory: 9m }");
       case "rhoHistory: 25h": return VALID.replace("step: 1m }", "step: 1m, rhoHistory: 25h }");
       case "rhoHistory: -5m": return VALID.replace("step: 1m }", "step: 1m, rhoHistory: -5m }");
+      case "no window": return VALID.replace("window: { warmup: 2m, duration: 32m, step: 1m }\n", "");
+      case "no selectors": return VALID.lines().filter(l -> !l.startsWith("selectors:")).map(l -> l + "\n")
+          .reduce("", String::concat);
+      case "window twice": return "window: { duration: 5m }\n" + VALID;
+      case "margin twice": return VALID + "    margin: { ratio: 0.5 }\n";
+      case "second document": return VALID + "---\nalpha: 0.2\n";
+      case "minSamples: 99999999999999999999": return VALID + "    minSamples: 99999999999999999999\n";
+      case "alpha: 1e400": return VALID.replace("alpha: 0.01", "alpha: 1e400");
+      case "minVolume: -1e999": return VALID.replace("minVolume: 200", "minVolume: -1e999");
+      case "step: 1ns": return VALID.replace("step: 1m }", "step: 1ns }");
+      case "warmup: [1m]": return VALID.replace("warmup: 2m", "warmup: [1m]");
+      case "evaluateEvery below step": return VALID.replace("step: 1m }", "step: 1m, evaluateEvery: 30s }");
+      case "url ftp": return "prometheus: { url: 'ftp://prometheus:21' }\n" + VALID;
+      case "url port 0": return "prometheus: { url: 'http://prometheus:0' }\n" + VALID;
+      case "url without host": return "prometheus: { url: 'http:///api' }\n" + VALID;
+      case "timeout: 0": return "prometheus: { url: 'http://prometheus:9090', timeout: 0 }\n" + VALID;
+      case "tokenEnv holds a token": return "prometheus: { url: 'http://p:9090', auth: bearer, tokenEnv: 'eyJ.x-y' }\n"
+          + VALID;
       default: throw new IllegalArgumentException(change);
     }
   }
