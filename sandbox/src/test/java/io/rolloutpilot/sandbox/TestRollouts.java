@@ -90,6 +90,10 @@ final class TestRollouts {
         .patch(PatchContext.of(PatchType.JSON), json));
   }
 
+  static void delete(KubernetesClient client, ResourceDefinitionContext ctx, String name) {
+    client.genericKubernetesResources(ctx).inNamespace("default").withName(name).delete();
+  }
+
   static JsonNode setImage(KubernetesClient client, String name, String image) {
     return jsonPatch(client, name,
         "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\",\"value\":\"" + image + "\"}]");

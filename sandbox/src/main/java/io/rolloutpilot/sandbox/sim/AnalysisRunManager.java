@@ -17,10 +17,12 @@ final class AnalysisRunManager {
 
   private final KubeApi api;
   private final AnalysisSpecBuilder specs;
+  private final EventRecorder events;
 
-  AnalysisRunManager(KubeApi api) {
+  AnalysisRunManager(KubeApi api, EventRecorder events) {
     this.api = api;
     this.specs = new AnalysisSpecBuilder(api);
+    this.events = events;
   }
 
   void reconcile(RolloutState st) {
@@ -46,6 +48,30 @@ final class AnalysisRunManager {
     st.currentStepRun = step;
     react(st, step, "Step-based");
     react(st, background, "Background");
+    phaseEvent(st, st.oldStatus.path("canary").path(STEP_STATUS), step, "Step");
+    phaseEvent(st, st.oldStatus.path("canary").path(BACKGROUND_STATUS), background, "Background");
+  }
+
+  /**
+   * Argo's emitAnalysisRunStatusChanges: an event when the run's phase differs from the one the
+   * Rollout recorded for it (no event for a run that replaced another).
+   */
+  private void phaseEvent(RolloutState st, JsonNode previous, ObjectNode run, String type) {
+    String phase = run == null ? "" : AnalysisRunDriver.phase(run);
+    if (phase.isEmpty()) {
+      return;
+    }
+    String name = Json.text(run.path("metadata").path("name"));
+    boolean none = !previous.isObject();
+    if (none || name.equals(Json.text(previous.path("name"))) && !phase.equals(Json.text(previous.path("status")))) {
+      String message = type + " Analysis Run '" + name + "' Status New: '" + phase + "' Previous: '"
+          + (none ? "NoPreviousStatus" : Json.text(previous.path("status"))) + "'";
+      if ("Failed".equals(phase) || "Error".equals(phase)) {
+        events.warning(st.rollout, "AnalysisRun" + phase, message);
+      } else {
+        events.normal(st.rollout, "AnalysisRun" + phase, message);
+      }
+    }
   }
 
   private ObjectNode reconcileStep(RolloutState st, ObjectNode current) {

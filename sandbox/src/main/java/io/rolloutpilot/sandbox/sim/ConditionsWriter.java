@@ -13,9 +13,11 @@ final class ConditionsWriter {
   static final String PROGRESSING = "Progressing";
 
   private final ProgressDeadline deadline;
+  private final EventRecorder events;
 
-  ConditionsWriter(ProgressDeadline deadline) {
+  ConditionsWriter(ProgressDeadline deadline, EventRecorder events) {
     this.deadline = deadline;
+    this.events = events;
   }
 
   /** Progressing/Paused conditions for pause-state changes, and RolloutRetry after abort=false. */
@@ -60,9 +62,19 @@ final class ConditionsWriter {
     } else {
       set(status, "Available", "False", "AvailableReason", "Rollout does not have minimum availability");
     }
-    String stable = Json.text(status.path("stableRS"));
-    boolean completed = !stable.isEmpty() && stable.equals(Json.text(status.path("currentPodHash")));
-    set(status, "Completed", completed ? "True" : "False", "RolloutCompleted", "RolloutCompleted");
+    completed(st);
+  }
+
+  /** Completed; its turning False (a new update started) is an event, as in Argo's controller. */
+  private void completed(RolloutState st) {
+    String stable = Json.text(st.status.path("stableRS"));
+    String current = Json.text(st.status.path("currentPodHash"));
+    boolean completed = !stable.isEmpty() && stable.equals(current);
+    if (!completed && changes(st.status, "Completed", "False", "RolloutCompleted")) {
+      events.normal(st.rollout, "RolloutNotCompleted", "Rollout not completed, started update to revision "
+          + st.revision() + " (" + current + ")");
+    }
+    set(st.status, "Completed", completed ? "True" : "False", "RolloutCompleted", "RolloutCompleted");
   }
 
   private void progress(RolloutState st, boolean healthy, String rsName) {
@@ -78,22 +90,26 @@ final class ConditionsWriter {
           "ReplicaSet \"" + rsName + "\" is progressing.");
       condition.put("lastTransitionTime", transition);
     } else if (!deadline.indefinite(st) && deadline.timedOut(st)) {
-      set(st.status, PROGRESSING, "False", "ProgressDeadlineExceeded",
-          "ReplicaSet \"" + rsName + "\" has timed out progressing.");
+      String message = "ReplicaSet \"" + rsName + "\" has timed out progressing.";
+      set(st.status, PROGRESSING, "False", "ProgressDeadlineExceeded", message);
       if (st.spec().path("progressDeadlineAbort").asBoolean(false) && !st.fullyPromoted()) {
         st.abort("");
+        events.warning(st.rollout, "RolloutAborted", message);
       }
     }
   }
 
   /** The abort message survives later reconciles (they no longer know why the rollout aborted). */
-  private static void abortCondition(RolloutState st) {
+  private void abortCondition(RolloutState st) {
     String base = "Rollout aborted update to revision " + st.revision();
     String message = st.abortMessage.isEmpty() ? base : base + ": " + st.abortMessage;
     JsonNode current = find(st.status, PROGRESSING);
     if (st.abortMessage.isEmpty() && current != null && "RolloutAborted".equals(current.path("reason").asText())
         && current.path("message").asText().startsWith(base)) {
       return;
+    }
+    if (changes(st.status, PROGRESSING, "False", "RolloutAborted")) {
+      events.warning(st.rollout, "RolloutAborted", message);
     }
     set(st.status, PROGRESSING, "False", "RolloutAborted", message);
   }
@@ -132,6 +148,13 @@ final class ConditionsWriter {
       }
     }
     return null;
+  }
+
+  /** Whether Argo's SetRolloutCondition would report a change: no such condition, or another status or reason. */
+  static boolean changes(ObjectNode status, String type, String condStatus, String reason) {
+    JsonNode current = find(status, type);
+    return current == null || !condStatus.equals(current.path("status").asText())
+        || !reason.equals(current.path("reason").asText());
   }
 
   /** Argo's SetRolloutCondition. Returns the stored condition. */

@@ -22,12 +22,14 @@ final class ReplicaSetManager {
 
   private final KubeApi api;
   private final WorkQueue queue;
+  private final EventRecorder events;
   private final Supplier<Duration> podReadyDelay;
   private final Set<String> unready = ConcurrentHashMap.newKeySet();
 
-  ReplicaSetManager(KubeApi api, WorkQueue queue, Supplier<Duration> podReadyDelay) {
+  ReplicaSetManager(KubeApi api, WorkQueue queue, EventRecorder events, Supplier<Duration> podReadyDelay) {
     this.api = api;
     this.queue = queue;
+    this.events = events;
     this.podReadyDelay = podReadyDelay;
   }
 
@@ -80,6 +82,11 @@ final class ReplicaSetManager {
       ObjectNode patch = Json.MAPPER.createObjectNode();
       patch.putObject("metadata").putObject("annotations").put(REVISION, revision);
       st.rollout = api.mergePatch(KubeApi.ROLLOUTS, st.namespace(), st.name(), patch);
+      events.normal(st.rollout, "RolloutUpdated", "Rollout updated to revision " + revision);
+    }
+    if (created) {
+      events.normal(st.rollout, "NewReplicaSetCreated",
+          "Created ReplicaSet " + nameOf(st.newRs) + " (revision " + revisionOf(st.newRs) + ")");
     }
     return created;
   }
@@ -130,6 +137,8 @@ final class ReplicaSetManager {
     patch.putObject("status").put("replicas", replicas).put("fullyLabeledReplicas", replicas)
         .put("readyReplicas", ready).put("availableReplicas", available);
     st.replaceRs(api.mergePatch(KubeApi.REPLICA_SETS, st.namespace(), nameOf(rs), patch));
+    events.normal(st.rollout, "ScalingReplicaSet", "Scaled " + (replicas > specReplicas(rs) ? "up" : "down")
+        + " ReplicaSet " + nameOf(rs) + " (revision " + revisionOf(rs) + ") from " + specReplicas(rs) + " to " + replicas);
     if (available < replicas) {
       String owner = st.namespace() + "/" + st.name();
       queue.schedule(podReadyDelay.get(), true, () -> becomeReady(st.namespace(), nameOf(rs), owner));

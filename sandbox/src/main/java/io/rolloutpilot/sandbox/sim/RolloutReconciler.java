@@ -16,16 +16,19 @@ final class RolloutReconciler {
   private final AnalysisRunManager analysis;
   private final ConditionsWriter conditions;
   private final StatusPersister persister;
+  private final EventRecorder events;
 
-  RolloutReconciler(KubeApi api, ReplicaSetManager replicaSets, AnalysisRunManager analysis, WorkQueue queue) {
+  RolloutReconciler(KubeApi api, ReplicaSetManager replicaSets, AnalysisRunManager analysis, WorkQueue queue,
+      EventRecorder events) {
     this.api = api;
+    this.events = events;
     this.replicaSets = replicaSets;
     this.scaler = new CanaryScaler(replicaSets);
     this.pauses = new PauseLogic(queue);
     this.analysis = analysis;
     ProgressDeadline deadline = new ProgressDeadline(queue);
-    this.conditions = new ConditionsWriter(deadline);
-    this.persister = new StatusPersister(api, pauses, conditions, deadline);
+    this.conditions = new ConditionsWriter(deadline, events);
+    this.persister = new StatusPersister(api, pauses, conditions, deadline, events);
   }
 
   void reconcile(String namespace, String name) {
@@ -78,7 +81,7 @@ final class RolloutReconciler {
   }
 
   /** resetRolloutStatus; going back to the stable template fast-tracks past every step. */
-  private static void reset(RolloutState st) {
+  private void reset(RolloutState st) {
     st.clearPauses = true;
     st.removeAbort = true;
     st.status.remove("promoteFull");
@@ -89,7 +92,11 @@ final class RolloutReconciler {
     if (count == 0) {
       st.status.remove("currentStepIndex");
     } else {
-      st.status.put("currentStepIndex", st.newHash.equals(st.stableHash()) ? count : 0);
+      boolean backToStable = st.newHash.equals(st.stableHash());
+      st.status.put("currentStepIndex", backToStable ? count : 0);
+      if (backToStable) {
+        events.normal(st.rollout, "SkipSteps", "Rollback to stable ReplicaSets");
+      }
     }
   }
 
@@ -109,6 +116,8 @@ final class RolloutReconciler {
     }
     String reason = st.fullyPromoted() ? null : fullPromotionReason(st, index);
     if (reason != null) {
+      events.normal(st.rollout, "RolloutCompleted", "Rollout completed update to revision " + st.revision() + " ("
+          + st.newHash + "): " + reason);
       st.status.put("stableRS", st.newHash);
       st.status.remove("promoteFull");
       st.clearPauses = true;
@@ -117,6 +126,8 @@ final class RolloutReconciler {
     } else if (st.aborted()) {
       index = count == 0 ? null : st.fullyPromoted() ? count : 0;
     } else if (completedCurrentStep(st)) {
+      events.normal(st.rollout, "RolloutStepCompleted", "Rollout step " + (index + 1) + "/" + count + " completed ("
+          + StepStrings.of(st.currentStep()) + ")");
       index = index + 1;
       Json.object(st.status, "canary").remove(AnalysisRunManager.STEP_STATUS);
       st.removePauses.add(PauseLogic.CANARY_PAUSE_STEP);
