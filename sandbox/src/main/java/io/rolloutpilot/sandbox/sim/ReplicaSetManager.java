@@ -57,12 +57,6 @@ final class ReplicaSetManager {
     return rs.path("status").path(field).asInt(0);
   }
 
-  void load(RolloutState st) {
-    st.replicaSets = api.listOwned(KubeApi.REPLICA_SETS, st.namespace(), st.uid());
-    st.replicaSets.sort(Comparator.comparingLong(ReplicaSetManager::revisionOf));
-    st.newRs = st.findRs(st.newHash);
-  }
-
   /**
    * Creates the RS for the current template, or re-annotates an old one being reused (undo), and
    * keeps the Rollout's own revision annotation in step. Returns true when a new RS was created.

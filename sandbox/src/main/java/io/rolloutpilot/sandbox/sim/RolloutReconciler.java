@@ -17,11 +17,13 @@ final class RolloutReconciler {
   private final ConditionsWriter conditions;
   private final StatusPersister persister;
   private final EventRecorder events;
+  private final ReplicaSetFinder finder;
 
   RolloutReconciler(KubeApi api, ReplicaSetManager replicaSets, AnalysisRunManager analysis, WorkQueue queue,
       EventRecorder events) {
     this.api = api;
     this.events = events;
+    this.finder = new ReplicaSetFinder(api);
     this.replicaSets = replicaSets;
     this.scaler = new CanaryScaler(replicaSets);
     this.pauses = new PauseLogic(queue);
@@ -41,7 +43,7 @@ final class RolloutReconciler {
         collisions.isNumber() ? collisions.asInt() : null);
     String stepHash = TemplateHasher.stepHash(rollout.path("spec").path("strategy").path("canary").path("steps"));
     RolloutState st = new RolloutState(rollout, hash, stepHash);
-    replicaSets.load(st);
+    finder.load(st);
     if (replicaSets.ensureNewReplicaSet(st)) {
       ConditionsWriter.set(st.status, ConditionsWriter.PROGRESSING, "True", "NewReplicaSetCreated",
           "Created new replica set \"" + ReplicaSetManager.nameOf(st.newRs) + "\"");
