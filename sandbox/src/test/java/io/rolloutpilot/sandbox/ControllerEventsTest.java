@@ -39,6 +39,10 @@ class ControllerEventsTest {
 
   /** The Rollout's events oldest first (their names end in the hex nanoseconds they were made at). */
   static List<JsonNode> events(String rollout) {
+    return events(client, rollout);
+  }
+
+  static List<JsonNode> events(KubernetesClient client, String rollout) {
     return client.v1().events().inNamespace("default").list().getItems().stream()
         .map(e -> (JsonNode) TestRollouts.MAPPER.valueToTree(e))
         .filter(e -> rollout.equals(e.path("involvedObject").path("name").asText()))

@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.rolloutpilot.sandbox.sim.AnalysisOutcomePolicy;
 import io.rolloutpilot.sandbox.sim.ControllerSimulator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +76,56 @@ class RollbackScenariosTest {
         .put("observedGeneration", 1);
     client.resource(client.getKubernetesSerialization().convertValue(rs,
         io.fabric8.kubernetes.api.model.apps.ReplicaSet.class)).create();
+  }
+
+  /** ReplicaSet creation times have whole seconds: the next one made after this returns is strictly later. */
+  static void awaitNextSecond(String replicaSet) {
+    Instant created = Instant.parse(rs(replicaSet).path("metadata").path("creationTimestamp").asText());
+    Polling.until(Duration.ofSeconds(3), Duration.ofMillis(10), Instant::now,
+        now -> !now.isBefore(created.plusSeconds(1)), now -> "clock stuck at " + now);
+  }
+
+  /** Releases {@code image} and promotes it fully; returns the new stable hash. */
+  static String releaseAndPromote(String rollout, String image) {
+    String before = TestRollouts.rollout(client, rollout).path("status").path("stableRS").asText();
+    awaitNextSecond(rollout + "-" + before);
+    setImage(client, rollout, image);
+    await(client, rollout, "new revision", r -> !before.equals(r.path("status").path("currentPodHash").asText()));
+    TestRollouts.statusPatch(client, rollout, "{\"status\":{\"promoteFull\":true}}");
+    JsonNode ro = await(client, rollout, image + " stable", r -> phase(r, "Healthy", "")
+        && !before.equals(r.path("status").path("stableRS").asText()));
+    return ro.path("status").path("stableRS").asText();
+  }
+
+  static List<String> runsFor(String hash) {
+    return client.genericKubernetesResources(TestRollouts.ANALYSIS_RUNS).inNamespace("default").list().getItems()
+        .stream().map(r -> r.getMetadata().getName()).filter(n -> n.contains("-" + hash + "-")).toList();
+  }
+
+  @Test
+  void rollingBackWithinTheWindowSkipsStepsAndAnalysisOutsideItDoesNot() {
+    sim.setAnalysisOutcomePolicy(AnalysisOutcomePolicy.manual());
+    sandbox.apply(TestRollouts.rolloutYaml("window", "rollbackWindow: {revisions: 1}",
+        "- setWeight: 20\n- analysis: {templates: [{templateName: success-rate}]}\n- pause: {}"));
+    String v1 = await(client, "window", "v1", r -> phase(r, "Healthy", "")).path("status").path("stableRS").asText();
+    String v2 = releaseAndPromote("window", "registry.example.com/guestbook:2.0.0");
+    String v3 = releaseAndPromote("window", "registry.example.com/guestbook:3.0.0");
+
+    undoTo("window", "window-" + v1);
+    JsonNode ro = await(client, "window", "v1 outside the window (v2 lies between)", r -> v1.equals(
+        r.path("status").path("currentPodHash").asText()) && index(r) == 1 && !runsFor(v1).isEmpty());
+    assertThat(ro.path("status").path("stableRS").asText()).isEqualTo(v3);
+
+    undoTo("window", "window-" + v3);
+    await(client, "window", "back to stable v3", r -> phase(r, "Healthy", "")
+        && v3.equals(r.path("status").path("currentPodHash").asText()));
+
+    undoTo("window", "window-" + v2);
+    ro = await(client, "window", "v2 within the window", r -> phase(r, "Healthy", "")
+        && v2.equals(r.path("status").path("stableRS").asText()));
+    assertThat(index(ro)).isEqualTo(3);
+    assertThat(runsFor(v2)).as("no analysis for v2 (its own release was fully promoted)").isEmpty();
+    assertThat(ro.path("status").has("pauseConditions")).isFalse();
   }
 
   @Test

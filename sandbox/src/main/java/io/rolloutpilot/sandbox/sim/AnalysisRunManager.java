@@ -29,7 +29,10 @@ final class AnalysisRunManager {
     List<ObjectNode> runs = api.listOwned(KubeApi.ANALYSIS_RUNS, st.namespace(), st.uid());
     ObjectNode step = named(runs, st.oldStatus.path("canary").path(STEP_STATUS).path("name").asText(""));
     ObjectNode background = named(runs, st.oldStatus.path("canary").path(BACKGROUND_STATUS).path("name").asText(""));
-    if (st.aborted() || st.promoteFull() || st.stableRs() == null || st.fullyPromoted()) {
+    // As Argo's reconcileAnalysisRuns: no analysis when aborted, fully promoting, rolling back into a
+    // ReplicaSet still within its scale-down delay or within the rollback window, or on the first deploy.
+    if (st.aborted() || st.promoteFull() || ReplicaSets.hasScaleDownDeadline(st.newRs) || st.stableRs() == null
+        || RollbackWindow.within(st) || st.fullyPromoted()) {
       runs.forEach(run -> cancel(st, run));
       boolean keep = st.aborted();
       mirror(st, STEP_STATUS, keep ? step : null);

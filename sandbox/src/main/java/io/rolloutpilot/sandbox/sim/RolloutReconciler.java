@@ -82,7 +82,10 @@ final class RolloutReconciler {
         || (!storedPodHash.isEmpty() && !storedPodHash.equals(st.newHash));
   }
 
-  /** resetRolloutStatus; going back to the stable template fast-tracks past every step. */
+  /**
+   * resetRolloutStatus. Going back to the stable ReplicaSet, or to one still scaled up within the
+   * rollback window, skips every step.
+   */
   private void reset(RolloutState st) {
     st.clearPauses = true;
     st.removeAbort = true;
@@ -93,12 +96,15 @@ final class RolloutReconciler {
     int count = st.steps().size();
     if (count == 0) {
       st.status.remove("currentStepIndex");
-    } else {
-      boolean backToStable = st.newHash.equals(st.stableHash());
-      st.status.put("currentStepIndex", backToStable ? count : 0);
-      if (backToStable) {
-        events.normal(st.rollout, "SkipSteps", "Rollback to stable ReplicaSets");
-      }
+      return;
+    }
+    st.status.put("currentStepIndex", 0);
+    if (st.newRs != null && st.newHash.equals(st.stableHash())) {
+      events.normal(st.rollout, "SkipSteps", "Rollback to stable ReplicaSets");
+      st.status.put("currentStepIndex", count);
+    } else if (RollbackWindow.within(st) && ReplicaSets.isActive(st.newRs)) {
+      events.normal(st.rollout, "SkipSteps", "Rollback to active ReplicaSets within RollbackWindow");
+      st.status.put("currentStepIndex", count);
     }
   }
 
@@ -111,7 +117,7 @@ final class RolloutReconciler {
   private void syncCanaryStatus(RolloutState st) {
     int count = st.steps().size();
     Integer index = st.storedIndex();
-    if (st.promoteFull()) {
+    if (st.promoteFull() || RollbackWindow.within(st)) {
       st.clearPauses = true;
       st.removeAbort = true;
       index = count > 0 ? count : null;
@@ -146,12 +152,14 @@ final class RolloutReconciler {
     if (st.stableRs() == null) {
       return "Initial deploy";
     }
-    if (st.aborted() || st.newRs == null
-        || ReplicaSetManager.statusInt(st.newRs, "availableReplicas") != st.replicas()) {
+    if (st.aborted() || st.newRs == null || ReplicaSets.statusInt(st.newRs, "availableReplicas") < st.replicas()) {
       return null;
     }
     if (st.promoteFull()) {
       return "Full promotion requested";
+    }
+    if (RollbackWindow.within(st)) {
+      return "Rollback within window";
     }
     int count = st.steps().size();
     return count == 0 || (index != null && index == count) ? "Completed all " + count + " canary steps" : null;
