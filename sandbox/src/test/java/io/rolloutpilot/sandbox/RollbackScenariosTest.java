@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rolloutpilot.sandbox.sim.AnalysisOutcomePolicy;
 import io.rolloutpilot.sandbox.sim.ControllerSimulator;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -43,19 +42,15 @@ class RollbackScenariosTest {
   }
 
   static JsonNode rs(String name) {
-    return TestRollouts.get(client, TestRollouts.REPLICA_SETS, name);
+    return TestRollouts.replicaSet(client, name);
   }
 
   static List<String> replicaSetNames(String rollout) {
-    return client.genericKubernetesResources(TestRollouts.REPLICA_SETS).inNamespace("default").list().getItems()
-        .stream().map(r -> r.getMetadata().getName()).filter(n -> n.startsWith(rollout + "-")).sorted().toList();
+    return TestRollouts.replicaSetNames(client, rollout);
   }
 
-  /** What kubectl argo rollouts undo sends: the ReplicaSet's template without the hash label. */
   static void undoTo(String rollout, String replicaSet) {
-    ObjectNode template = (ObjectNode) rs(replicaSet).path("spec").path("template").deepCopy();
-    ((ObjectNode) template.path("metadata").path("labels")).remove("rollouts-pod-template-hash");
-    TestRollouts.jsonPatch(client, rollout, "[{\"op\":\"replace\",\"path\":\"/spec/template\",\"value\":" + template + "}]");
+    TestRollouts.undoTo(client, rollout, replicaSet);
   }
 
   /** A ReplicaSet as a controller with another template hash left it: owned by the Rollout, scaled up. */
@@ -78,25 +73,6 @@ class RollbackScenariosTest {
         io.fabric8.kubernetes.api.model.apps.ReplicaSet.class)).create();
   }
 
-  /** ReplicaSet creation times have whole seconds: the next one made after this returns is strictly later. */
-  static void awaitNextSecond(String replicaSet) {
-    Instant created = Instant.parse(rs(replicaSet).path("metadata").path("creationTimestamp").asText());
-    Polling.until(Duration.ofSeconds(3), Duration.ofMillis(10), Instant::now,
-        now -> !now.isBefore(created.plusSeconds(1)), now -> "clock stuck at " + now);
-  }
-
-  /** Releases {@code image} and promotes it fully; returns the new stable hash. */
-  static String releaseAndPromote(String rollout, String image) {
-    String before = TestRollouts.rollout(client, rollout).path("status").path("stableRS").asText();
-    awaitNextSecond(rollout + "-" + before);
-    setImage(client, rollout, image);
-    await(client, rollout, "new revision", r -> !before.equals(r.path("status").path("currentPodHash").asText()));
-    TestRollouts.statusPatch(client, rollout, "{\"status\":{\"promoteFull\":true}}");
-    JsonNode ro = await(client, rollout, image + " stable", r -> phase(r, "Healthy", "")
-        && !before.equals(r.path("status").path("stableRS").asText()));
-    return ro.path("status").path("stableRS").asText();
-  }
-
   static List<String> runsFor(String hash) {
     return client.genericKubernetesResources(TestRollouts.ANALYSIS_RUNS).inNamespace("default").list().getItems()
         .stream().map(r -> r.getMetadata().getName()).filter(n -> n.contains("-" + hash + "-")).toList();
@@ -108,8 +84,8 @@ class RollbackScenariosTest {
     sandbox.apply(TestRollouts.rolloutYaml("window", "rollbackWindow: {revisions: 1}",
         "- setWeight: 20\n- analysis: {templates: [{templateName: success-rate}]}\n- pause: {}"));
     String v1 = await(client, "window", "v1", r -> phase(r, "Healthy", "")).path("status").path("stableRS").asText();
-    String v2 = releaseAndPromote("window", "registry.example.com/guestbook:2.0.0");
-    String v3 = releaseAndPromote("window", "registry.example.com/guestbook:3.0.0");
+    String v2 = TestRollouts.releaseAndPromote(client, "window", "registry.example.com/guestbook:2.0.0");
+    String v3 = TestRollouts.releaseAndPromote(client, "window", "registry.example.com/guestbook:3.0.0");
 
     undoTo("window", "window-" + v1);
     JsonNode ro = await(client, "window", "v1 outside the window (v2 lies between)", r -> v1.equals(

@@ -150,7 +150,7 @@ final class AnalysisRunManager {
     st.selectorLabels().forEach(labels::put);
     ObjectNode annotations = meta.putObject("annotations");
     Json.strings(analysis.path("analysisRunMetadata").path("annotations")).forEach(annotations::put);
-    annotations.put(ReplicaSetManager.REVISION, st.revision());
+    annotations.put(ReplicaSets.REVISION, st.revision());
     meta.putArray("ownerReferences").addObject().put("apiVersion", "argoproj.io/v1alpha1").put("kind", "Rollout")
         .put("name", st.name()).put("uid", st.uid()).put("controller", true).put("blockOwnerDeletion", true);
     run.set("spec", specs.build(st, analysis));

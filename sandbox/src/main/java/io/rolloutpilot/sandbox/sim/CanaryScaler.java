@@ -11,10 +11,10 @@ import java.util.Map;
  * within maxSurge/maxUnavailable; the end state is the same).
  */
 final class CanaryScaler {
-  private final ReplicaSetManager replicaSets;
+  private final PodSimulator pods;
 
-  CanaryScaler(ReplicaSetManager replicaSets) {
-    this.replicaSets = replicaSets;
+  CanaryScaler(PodSimulator pods) {
+    this.pods = pods;
   }
 
   /** Argo's GetCurrentSetWeight: 0 when aborted, 100 past the last step, else the last setWeight so far. */
@@ -39,10 +39,10 @@ final class CanaryScaler {
   /** Desired replicas per RS name. */
   static Map<String, Integer> desired(RolloutState st) {
     Map<String, Integer> desired = new LinkedHashMap<>();
-    st.replicaSets.forEach(rs -> desired.put(ReplicaSetManager.nameOf(rs), 0));
+    st.replicaSets.forEach(rs -> desired.put(ReplicaSets.nameOf(rs), 0));
     ObjectNode stable = st.stableRs();
-    String newName = ReplicaSetManager.nameOf(st.newRs);
-    if (stable == null || stable == st.newRs || ReplicaSetManager.nameOf(stable).equals(newName)) {
+    String newName = ReplicaSets.nameOf(st.newRs);
+    if (stable == null || stable == st.newRs || ReplicaSets.nameOf(stable).equals(newName)) {
       desired.put(newName, st.replicas());
       return desired;
     }
@@ -51,7 +51,7 @@ final class CanaryScaler {
         ? CanaryReplicaMath.trafficRouted(st.replicas(), weight)
         : CanaryReplicaMath.basic(st.replicas(), weight, CanaryReplicaMath.maxSurge(st.canary(), st.replicas()));
     desired.put(newName, counts.canary());
-    desired.put(ReplicaSetManager.nameOf(stable), counts.stable());
+    desired.put(ReplicaSets.nameOf(stable), counts.stable());
     return desired;
   }
 
@@ -60,9 +60,9 @@ final class CanaryScaler {
     Map<String, Integer> desired = desired(st);
     boolean scaled = false;
     for (ObjectNode rs : st.replicaSets.toArray(new ObjectNode[0])) {
-      Integer want = desired.get(ReplicaSetManager.nameOf(rs));
+      Integer want = desired.get(ReplicaSets.nameOf(rs));
       if (want != null) {
-        scaled |= replicaSets.scale(st, rs, want);
+        scaled |= pods.scale(st, rs, want, false);
       }
     }
     return scaled;
@@ -72,9 +72,9 @@ final class CanaryScaler {
   static boolean atDesiredCounts(RolloutState st) {
     Map<String, Integer> desired = desired(st);
     for (ObjectNode rs : st.replicaSets) {
-      int want = desired.getOrDefault(ReplicaSetManager.nameOf(rs), 0);
-      if (ReplicaSetManager.specReplicas(rs) != want || ReplicaSetManager.statusInt(rs, "availableReplicas") != want
-          || ReplicaSetManager.statusInt(rs, "replicas") != want) {
+      int want = desired.getOrDefault(ReplicaSets.nameOf(rs), 0);
+      if (ReplicaSets.specReplicas(rs) != want || ReplicaSets.statusInt(rs, "availableReplicas") != want
+          || ReplicaSets.statusInt(rs, "replicas") != want) {
         return false;
       }
     }

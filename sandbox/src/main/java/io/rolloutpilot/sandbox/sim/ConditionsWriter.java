@@ -50,7 +50,7 @@ final class ConditionsWriter {
     } else if (find(status, "Healthy") != null) {
       set(status, "Healthy", "False", "RolloutHealthy", "Rollout is not healthy");
     }
-    String rsName = st.newRs == null ? st.name() : ReplicaSetManager.nameOf(st.newRs);
+    String rsName = st.newRs == null ? st.name() : ReplicaSets.nameOf(st.newRs);
     if (!st.aborted()) {
       progress(st, healthy, rsName);
     } else {

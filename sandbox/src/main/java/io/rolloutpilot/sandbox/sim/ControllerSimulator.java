@@ -27,7 +27,7 @@ public final class ControllerSimulator implements AutoCloseable {
   private final KubeApi api;
   private final WorkQueue queue;
   private final RolloutReconciler reconciler;
-  private final ReplicaSetManager replicaSets;
+  private final PodSimulator pods;
   private final AnalysisRunDriver runs;
   private final EventRecorder events;
   private final Set<String> knownRollouts = ConcurrentHashMap.newKeySet();
@@ -42,9 +42,10 @@ public final class ControllerSimulator implements AutoCloseable {
     this.podReadyDelay = podReadyDelay;
     this.queue = new WorkQueue(this::handle);
     this.events = new EventRecorder(api);
-    this.replicaSets = new ReplicaSetManager(api, queue, events, () -> this.podReadyDelay);
+    ReplicaSetWriter writer = new ReplicaSetWriter(api);
+    this.pods = new PodSimulator(api, writer, queue, events, () -> this.podReadyDelay);
     this.runs = new AnalysisRunDriver(api, queue, () -> this.policy);
-    this.reconciler = new RolloutReconciler(api, replicaSets, new AnalysisRunManager(api, events), queue, events);
+    this.reconciler = new RolloutReconciler(api, queue, events, writer, pods);
   }
 
   /**
@@ -181,12 +182,12 @@ public final class ControllerSimulator implements AutoCloseable {
 
   /** Every pod of the rollout turns unready and stays so until {@link #markPodsReady}. */
   public void markPodsUnready(String namespace, String rollout) {
-    replicaSets.markUnready(namespace, ownedReplicaSets(namespace, rollout));
+    pods.markUnready(namespace, ownedReplicaSets(namespace, rollout));
     enqueue(namespace, rollout);
   }
 
   public void markPodsReady(String namespace, String rollout) {
-    replicaSets.markReady(namespace, ownedReplicaSets(namespace, rollout), namespace + "/" + rollout);
+    pods.markReady(namespace, ownedReplicaSets(namespace, rollout), namespace + "/" + rollout);
   }
 
   private List<ObjectNode> ownedReplicaSets(String namespace, String rollout) {

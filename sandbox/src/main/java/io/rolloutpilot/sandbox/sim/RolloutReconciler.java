@@ -5,29 +5,32 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * One reconcile of one canary Rollout, in the order of Argo's rolloutCanary (reference §4.1). At
- * most one step completes per reconcile; every status write brings the next reconcile.
+ * One reconcile of one canary Rollout, in the order of Argo's rolloutCanary (reference §4.1).
+ * Every status write brings the next reconcile.
  */
 final class RolloutReconciler {
   private final KubeApi api;
-  private final ReplicaSetManager replicaSets;
+  private final ReplicaSetFinder finder;
+  private final DesiredReplicaSet desired;
+  private final RevisionHistory history;
   private final CanaryScaler scaler;
   private final PauseLogic pauses;
   private final AnalysisRunManager analysis;
+  private final CanarySteps steps;
   private final ConditionsWriter conditions;
   private final StatusPersister persister;
   private final EventRecorder events;
-  private final ReplicaSetFinder finder;
 
-  RolloutReconciler(KubeApi api, ReplicaSetManager replicaSets, AnalysisRunManager analysis, WorkQueue queue,
-      EventRecorder events) {
+  RolloutReconciler(KubeApi api, WorkQueue queue, EventRecorder events, ReplicaSetWriter writer, PodSimulator pods) {
     this.api = api;
     this.events = events;
     this.finder = new ReplicaSetFinder(api);
-    this.replicaSets = replicaSets;
-    this.scaler = new CanaryScaler(replicaSets);
+    this.desired = new DesiredReplicaSet(api, writer, events);
+    this.history = new RevisionHistory(writer);
+    this.scaler = new CanaryScaler(pods);
     this.pauses = new PauseLogic(queue);
-    this.analysis = analysis;
+    this.analysis = new AnalysisRunManager(api, events);
+    this.steps = new CanarySteps(pauses, events);
     ProgressDeadline deadline = new ProgressDeadline(queue);
     this.conditions = new ConditionsWriter(deadline, events);
     this.persister = new StatusPersister(api, pauses, conditions, deadline, events);
@@ -44,9 +47,12 @@ final class RolloutReconciler {
     String stepHash = TemplateHasher.stepHash(rollout.path("spec").path("strategy").path("canary").path("steps"));
     RolloutState st = new RolloutState(rollout, hash, stepHash);
     finder.load(st);
-    if (replicaSets.ensureNewReplicaSet(st)) {
+    if (desired.ensure(st)) {
       ConditionsWriter.set(st.status, ConditionsWriter.PROGRESSING, "True", "NewReplicaSetCreated",
-          "Created new replica set \"" + ReplicaSetManager.nameOf(st.newRs) + "\"");
+          "Created new replica set \"" + ReplicaSets.nameOf(st.newRs) + "\"");
+    } else if (ConditionsWriter.find(st.status, ConditionsWriter.PROGRESSING) == null) {
+      ConditionsWriter.set(st.status, ConditionsWriter.PROGRESSING, "True", "FoundNewReplicaSet",
+          "Found new replica set \"" + ReplicaSets.nameOf(st.newRs) + "\"");
     }
     conditions.checkPausedConditions(st);
     if (st.aborted() && st.fullyPromoted()) {
@@ -61,8 +67,7 @@ final class RolloutReconciler {
   }
 
   private void steadyState(RolloutState st) {
-    List<String> pruned = replicaSets.pruneHistory(st);
-    analysis.deleteForHashes(st, pruned);
+    analysis.deleteForHashes(st, history.prune(st));
     analysis.reconcile(st);
     // As in Argo's rolloutCanary: an analysis-added pause or any scaling skips the pause step logic
     // but still runs the step state machine (syncRolloutStatusCanary) before the write.
@@ -70,7 +75,7 @@ final class RolloutReconciler {
     if (!addedPause && !(!haltProgress(st) && scaler.reconcile(st))) {
       pauses.reconcileCanaryPause(st);
     }
-    syncCanaryStatus(st);
+    steps.sync(st);
     persister.persist(st);
   }
 
@@ -111,74 +116,5 @@ final class RolloutReconciler {
   private static boolean haltProgress(RolloutState st) {
     return st.specPaused() || st.hasStoredPause(PauseLogic.INCONCLUSIVE)
         || st.addPauses.contains(PauseLogic.INCONCLUSIVE);
-  }
-
-  /** Argo's syncRolloutStatusCanary. */
-  private void syncCanaryStatus(RolloutState st) {
-    int count = st.steps().size();
-    Integer index = st.storedIndex();
-    if (st.promoteFull() || RollbackWindow.within(st)) {
-      st.clearPauses = true;
-      st.removeAbort = true;
-      index = count > 0 ? count : null;
-    }
-    String reason = st.fullyPromoted() ? null : fullPromotionReason(st, index);
-    if (reason != null) {
-      events.normal(st.rollout, "RolloutCompleted", "Rollout completed update to revision " + st.revision() + " ("
-          + st.newHash + "): " + reason);
-      st.status.put("stableRS", st.newHash);
-      st.status.remove("promoteFull");
-      st.clearPauses = true;
-      st.removeAbort = true;
-      index = count > 0 ? count : null;
-    } else if (st.aborted()) {
-      index = count == 0 ? null : st.fullyPromoted() ? count : 0;
-    } else if (completedCurrentStep(st)) {
-      events.normal(st.rollout, "RolloutStepCompleted", "Rollout step " + (index + 1) + "/" + count + " completed ("
-          + StepStrings.of(st.currentStep()) + ")");
-      index = index + 1;
-      Json.object(st.status, "canary").remove(AnalysisRunManager.STEP_STATUS);
-      st.removePauses.add(PauseLogic.CANARY_PAUSE_STEP);
-    }
-    if (index == null) {
-      st.status.remove("currentStepIndex");
-    } else {
-      st.status.put("currentStepIndex", index);
-    }
-  }
-
-  /** Argo's shouldFullPromote; the reason string ends up in the RolloutCompleted event. */
-  private static String fullPromotionReason(RolloutState st, Integer index) {
-    if (st.stableRs() == null) {
-      return "Initial deploy";
-    }
-    if (st.aborted() || st.newRs == null || ReplicaSets.statusInt(st.newRs, "availableReplicas") < st.replicas()) {
-      return null;
-    }
-    if (st.promoteFull()) {
-      return "Full promotion requested";
-    }
-    if (RollbackWindow.within(st)) {
-      return "Rollback within window";
-    }
-    int count = st.steps().size();
-    return count == 0 || (index != null && index == count) ? "Completed all " + count + " canary steps" : null;
-  }
-
-  private boolean completedCurrentStep(RolloutState st) {
-    JsonNode step = st.currentStep();
-    if (st.specPaused() || step.isMissingNode()) {
-      return false;
-    }
-    if (step.has("pause")) {
-      return pauses.completedPauseStep(st, step.path("pause"));
-    }
-    if (step.has("setWeight")) {
-      return CanaryScaler.atDesiredCounts(st);
-    }
-    if (step.has("analysis")) {
-      return st.currentStepRun != null && "Successful".equals(AnalysisRunDriver.phase(st.currentStepRun));
-    }
-    return true;
   }
 }

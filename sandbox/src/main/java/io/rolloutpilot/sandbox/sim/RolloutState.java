@@ -126,6 +126,13 @@ final class RolloutState {
     return null;
   }
 
+  /** Argo's otherRSs: neither the new nor the stable ReplicaSet. */
+  List<ObjectNode> otherReplicaSets() {
+    ObjectNode stable = stableRs();
+    return replicaSets.stream().filter(rs -> !ReplicaSets.sameName(rs, newRs) && !ReplicaSets.sameName(rs, stable))
+        .toList();
+  }
+
   boolean fullyPromoted() {
     return !stableHash().isEmpty() && stableHash().equals(newHash);
   }

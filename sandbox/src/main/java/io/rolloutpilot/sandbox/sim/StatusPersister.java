@@ -81,13 +81,13 @@ final class StatusPersister {
     int ready = 0;
     int available = 0;
     for (ObjectNode rs : st.replicaSets) {
-      replicas += ReplicaSetManager.statusInt(rs, "replicas");
-      ready += ReplicaSetManager.statusInt(rs, "readyReplicas");
-      available += ReplicaSetManager.statusInt(rs, "availableReplicas");
+      replicas += ReplicaSets.statusInt(rs, "replicas");
+      ready += ReplicaSets.statusInt(rs, "readyReplicas");
+      available += ReplicaSets.statusInt(rs, "availableReplicas");
     }
     ObjectNode status = st.status;
     status.put("replicas", replicas);
-    status.put("updatedReplicas", st.newRs == null ? 0 : ReplicaSetManager.statusInt(st.newRs, "replicas"));
+    status.put("updatedReplicas", st.newRs == null ? 0 : ReplicaSets.statusInt(st.newRs, "replicas"));
     status.put("readyReplicas", ready);
     status.put("availableReplicas", available);
     status.put("HPAReplicas", replicas);
