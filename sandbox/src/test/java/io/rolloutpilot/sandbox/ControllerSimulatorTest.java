@@ -20,8 +20,6 @@ import io.rolloutpilot.sandbox.sim.AnalysisOutcome;
 import io.rolloutpilot.sandbox.sim.AnalysisOutcomePolicy;
 import io.rolloutpilot.sandbox.sim.ControllerSimulator;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -248,29 +246,6 @@ class ControllerSimulatorTest {
     assertThat(ro.path("metadata").path("annotations").path("rollout.argoproj.io/revision").asText()).isEqualTo("3");
     assertThat(client.genericKubernetesResources(TestRollouts.ANALYSIS_RUNS).inNamespace("default").list().getItems())
         .noneMatch(r -> r.getMetadata().getName().startsWith("undo-"));
-  }
-
-  @Test
-  void revisionHistoryLimitPrunesOldReplicaSetsAndTheirRuns() {
-    deployHealthy("hist", "revisionHistoryLimit: 1", "- analysis: {templates: [{templateName: success-rate}]}");
-    List<String> hashes = new ArrayList<>();
-    hashes.add(rollout(client, "hist").path("status").path("stableRS").asText());
-    for (int v = 2; v <= 4; v++) {
-      setImage(client, "hist", "registry.example.com/guestbook:" + v + ".0.0");
-      JsonNode ro = await(client, "hist", "version " + v, r -> phase(r, "Healthy", "")
-          && r.path("status").path("stableRS").asText().equals(r.path("status").path("currentPodHash").asText())
-          && !hashes.contains(r.path("status").path("stableRS").asText()));
-      hashes.add(ro.path("status").path("stableRS").asText());
-    }
-    assertThat(sim.awaitIdle(Duration.ofSeconds(5))).isTrue();
-    sim.enqueue("default", "hist");
-    assertThat(sim.awaitIdle(Duration.ofSeconds(5))).isTrue();
-    List<String> remaining = client.genericKubernetesResources(TestRollouts.REPLICA_SETS).inNamespace("default").list()
-        .getItems().stream().map(r -> r.getMetadata().getName()).filter(n -> n.startsWith("hist-")).toList();
-    assertThat(remaining).containsExactlyInAnyOrder("hist-" + hashes.get(2), "hist-" + hashes.get(3));
-    List<String> runs = client.genericKubernetesResources(TestRollouts.ANALYSIS_RUNS).inNamespace("default").list()
-        .getItems().stream().map(r -> r.getMetadata().getName()).filter(n -> n.startsWith("hist-")).toList();
-    assertThat(runs).isNotEmpty().noneMatch(n -> n.contains(hashes.get(1)) || n.contains(hashes.get(0)));
   }
 
   @Test

@@ -203,14 +203,20 @@ final class AnalysisRunManager {
     }
   }
 
-  /** revisionHistoryLimit: runs of deleted ReplicaSets go with them. */
+  /**
+   * revisionHistoryLimit: the runs of deleted ReplicaSets go with them, except the runs the Rollout
+   * currently follows (Argo deletes from its "other" runs only).
+   */
   void deleteForHashes(RolloutState st, List<String> hashes) {
     if (hashes.isEmpty()) {
       return;
     }
+    String step = Json.text(st.oldStatus.path("canary").path(STEP_STATUS).path("name"));
+    String background = Json.text(st.oldStatus.path("canary").path(BACKGROUND_STATUS).path("name"));
     for (ObjectNode run : api.listOwned(KubeApi.ANALYSIS_RUNS, st.namespace(), st.uid())) {
-      if (hashes.contains(label(run, TemplateHasher.HASH_LABEL))) {
-        api.delete(KubeApi.ANALYSIS_RUNS, st.namespace(), Json.text(run.path("metadata").path("name")));
+      String name = Json.text(run.path("metadata").path("name"));
+      if (hashes.contains(label(run, TemplateHasher.HASH_LABEL)) && !name.equals(step) && !name.equals(background)) {
+        api.delete(KubeApi.ANALYSIS_RUNS, st.namespace(), name);
       }
     }
   }
