@@ -29,6 +29,11 @@ final class TestRollouts {
   }
 
   static String rolloutYaml(String name, String extraSpec, String steps) {
+    return rolloutYaml(name, extraSpec, "", steps);
+  }
+
+  /** With {@code canaryExtra} (e.g. trafficRouting) under spec.strategy.canary. */
+  static String rolloutYaml(String name, String extraSpec, String canaryExtra, String steps) {
     return """
         apiVersion: argoproj.io/v1alpha1
         kind: AnalysisTemplate
@@ -53,10 +58,19 @@ final class TestRollouts {
               containers: [{name: app, image: "registry.example.com/guestbook:1.0.0"}]
           strategy:
             canary:
+        %s
               steps:
         %s
-        """.formatted(name, extraSpec.indent(2).stripTrailing(), name, name, steps.indent(8).stripTrailing());
+        """.formatted(name, extraSpec.indent(2).stripTrailing(), name, name, canaryExtra.indent(6).stripTrailing(),
+        steps.indent(8).stripTrailing());
   }
+
+  /** Traffic routing through nginx, with the canary and stable Services it requires. */
+  static final String NGINX = """
+      canaryService: %1$s-canary
+      stableService: %1$s-stable
+      trafficRouting: {nginx: {stableIngress: %1$s}}
+      """;
 
   /** The trace of reference §4.5 with a 2 s final pause. */
   static final String TRACE_STEPS = """

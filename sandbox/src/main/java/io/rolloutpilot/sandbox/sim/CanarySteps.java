@@ -77,7 +77,7 @@ final class CanarySteps {
       return pauses.completedPauseStep(st, step.path("pause"));
     }
     if (step.has("setWeight")) {
-      return CanaryScaler.atDesiredCounts(st);
+      return CanaryReplicaCounts.atDesired(st);
     }
     if (step.has("analysis")) {
       return st.currentStepRun != null && "Successful".equals(AnalysisRunDriver.phase(st.currentStepRun));

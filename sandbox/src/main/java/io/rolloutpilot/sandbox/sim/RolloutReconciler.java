@@ -13,6 +13,7 @@ final class RolloutReconciler {
   private final ReplicaSetFinder finder;
   private final DesiredReplicaSet desired;
   private final RevisionHistory history;
+  private final TrafficRouting traffic;
   private final CanaryScaler scaler;
   private final PauseLogic pauses;
   private final AnalysisRunManager analysis;
@@ -27,6 +28,7 @@ final class RolloutReconciler {
     this.finder = new ReplicaSetFinder(api);
     this.desired = new DesiredReplicaSet(api, writer, events);
     this.history = new RevisionHistory(writer);
+    this.traffic = new TrafficRouting(events);
     this.scaler = new CanaryScaler(pods);
     this.pauses = new PauseLogic(queue);
     this.analysis = new AnalysisRunManager(api, events);
@@ -68,6 +70,7 @@ final class RolloutReconciler {
 
   private void steadyState(RolloutState st) {
     analysis.deleteForHashes(st, history.prune(st));
+    traffic.reconcile(st);
     analysis.reconcile(st);
     // As in Argo's rolloutCanary: an analysis-added pause or any scaling skips the pause step logic
     // but still runs the step state machine (syncRolloutStatusCanary) before the write.

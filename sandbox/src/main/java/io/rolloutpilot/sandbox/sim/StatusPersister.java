@@ -38,7 +38,6 @@ final class StatusPersister {
     boolean abortedBefore = st.aborted();
     pauses.writePauseStatus(st);
     writeReplicaCounts(st);
-    CanaryScaler.writeWeights(st);
     status.put("observedGeneration", String.valueOf(st.generation()));
     conditions.calculate(st);
     if (st.aborted() != abortedBefore) {
