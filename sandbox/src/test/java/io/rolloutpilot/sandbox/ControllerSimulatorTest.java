@@ -269,7 +269,7 @@ class ControllerSimulatorTest {
     String extra = "";
     deployHealthy("tr", extra, "- setWeight: 20\n- pause: {}");
     TestRollouts.mainPatch(client, TestRollouts.ROLLOUTS, "tr", "{\"spec\":{\"strategy\":{\"canary\":{\"canaryService\":\"tr-canary\","
-        + "\"stableService\":\"tr-stable\",\"trafficRouting\":{\"nginx\":{\"stableIngress\":\"tr\"}}}}}}");
+        + "\"stableService\":\"tr-stable\",\"abortScaleDownDelaySeconds\":1,\"trafficRouting\":{\"nginx\":{\"stableIngress\":\"tr\"}}}}}}");
     setImage(client, "tr", "registry.example.com/guestbook:2.0.0");
     JsonNode ro = await(client, "tr", "paused with weights", r -> phase(r, "Paused", "CanaryPauseStep"));
     String h2 = ro.path("status").path("currentPodHash").asText();

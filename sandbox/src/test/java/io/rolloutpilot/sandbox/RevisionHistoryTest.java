@@ -66,4 +66,18 @@ class RevisionHistoryTest {
     assertThat(TestRollouts.runNames(client, "hist")).as("the runs of the deleted ReplicaSet went with it")
         .noneMatch(n -> n.contains(v1)).anyMatch(n -> n.contains(v2)).anyMatch(n -> n.contains(v4));
   }
+
+  @Test
+  void aReplicaSetStillHoldingReplicasIsKeptBeyondTheLimitUntilItIsScaledDown() {
+    sandbox.apply(TestRollouts.rolloutYaml("held", "revisionHistoryLimit: 0",
+        TestRollouts.NGINX.formatted("held") + "scaleDownDelaySeconds: 2\n", ANALYSIS_STEP));
+    String v1 = await(client, "held", "v1", r -> phase(r, "Healthy", "")).path("status").path("stableRS").asText();
+    String v2 = release("held", "registry.example.com/guestbook:2.0.0");
+    await(client, "held", "v1 waiting out its delay", r -> !TestRollouts.replicaSet(client, "held-" + v1)
+        .path("metadata").path("annotations").path("scale-down-deadline").asText().isEmpty());
+    assertThat(sim.awaitIdle(Duration.ofSeconds(5))).isTrue();
+    assertThat(TestRollouts.replicaSetNames(client, "held")).as("over the limit of 0, but it still has pods")
+        .containsExactlyInAnyOrder("held-" + v1, "held-" + v2);
+    assertThat(settledReplicaSets("held", 1)).containsExactly("held-" + v2);
+  }
 }

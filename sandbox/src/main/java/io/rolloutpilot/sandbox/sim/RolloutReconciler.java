@@ -29,7 +29,7 @@ final class RolloutReconciler {
     this.desired = new DesiredReplicaSet(api, writer, events);
     this.history = new RevisionHistory(writer);
     this.traffic = new TrafficRouting(events);
-    this.scaler = new CanaryScaler(pods);
+    this.scaler = new CanaryScaler(pods, new ScaleDownDeadlines(writer, queue));
     this.pauses = new PauseLogic(queue);
     this.analysis = new AnalysisRunManager(api, events);
     this.steps = new CanarySteps(pauses, events);
