@@ -20,13 +20,20 @@ final class ConditionsWriter {
     this.events = events;
   }
 
-  /** Progressing/Paused conditions for pause-state changes, and RolloutRetry after abort=false. */
+  /**
+   * Argo's checkPausedConditions: Progressing/Paused conditions for pause-state changes, and
+   * RolloutRetry after abort=false. A completed rollout (stable is current) keeps its Progressing
+   * condition when paused or resumed: it has nothing left to progress, and flipping the condition
+   * there would fight the NewReplicaSetAvailable the same reconcile writes back.
+   */
   void checkPausedConditions(RolloutState st) {
     JsonNode progressing = find(st.status, PROGRESSING);
     String reason = progressing == null ? "" : progressing.path("reason").asText();
     boolean paused = st.oldStatus.path("pauseConditions").size() > 0 || st.specPaused();
     boolean abortCondition = "RolloutAborted".equals(reason);
-    if (paused != "RolloutPaused".equals(reason) && !abortCondition) {
+    String stable = Json.text(st.oldStatus.path("stableRS"));
+    boolean completed = !stable.isEmpty() && stable.equals(Json.text(st.oldStatus.path("currentPodHash")));
+    if (paused != "RolloutPaused".equals(reason) && !abortCondition && !completed) {
       set(st.status, PROGRESSING, "Unknown", paused ? "RolloutPaused" : "RolloutResumed",
           paused ? "Rollout is paused" : "Rollout is resumed");
     }
