@@ -104,6 +104,9 @@ final class DesiredReplicaSet {
     selector.put(TemplateHasher.HASH_LABEL, st.newHash);
     spec.set("template", template);
     rs.putObject("status").put("replicas", 0);
+    // Argo's createDesiredReplicaSet: a canary of a rollout with a stable ReplicaSet starts with the
+    // canary metadata; the first one, which will become stable, with the stable metadata.
+    EphemeralMetadataSync.applyOnCreate(st, rs);
     return rs;
   }
 

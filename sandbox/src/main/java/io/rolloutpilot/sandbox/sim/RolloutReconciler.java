@@ -12,6 +12,7 @@ final class RolloutReconciler {
   private final KubeApi api;
   private final ReplicaSetFinder finder;
   private final DesiredReplicaSet desired;
+  private final EphemeralMetadataSync metadata;
   private final RevisionHistory history;
   private final TrafficRouting traffic;
   private final CanaryScaler scaler;
@@ -27,6 +28,7 @@ final class RolloutReconciler {
     this.events = events;
     this.finder = new ReplicaSetFinder(api);
     this.desired = new DesiredReplicaSet(api, writer, events);
+    this.metadata = new EphemeralMetadataSync(writer);
     this.history = new RevisionHistory(writer);
     this.traffic = new TrafficRouting(events);
     this.scaler = new CanaryScaler(pods, new ScaleDownDeadlines(writer, queue));
@@ -69,6 +71,7 @@ final class RolloutReconciler {
   }
 
   private void steadyState(RolloutState st) {
+    metadata.reconcile(st);
     analysis.deleteForHashes(st, history.prune(st));
     traffic.reconcile(st);
     analysis.reconcile(st);
