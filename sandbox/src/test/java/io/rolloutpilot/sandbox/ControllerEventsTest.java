@@ -84,6 +84,14 @@ class ControllerEventsTest {
 
     String completed = "Rollout completed update to revision 2 (" + h2 + "): Completed all 3 canary steps";
     List<JsonNode> events = awaitEvents("events", "the completion", e -> has(e, "RolloutCompleted", completed));
+    assertReleaseEvents(events, h1, h2, completed);
+    assertEventObject(one(events, "RolloutPaused", "Rollout is paused (CanaryPauseStep)"), uid);
+
+    TestRollouts.delete(client, TestRollouts.ROLLOUTS, "events");
+    awaitEvents("events", "the deletion", e -> has(e, "RolloutDeleted", "Rollout events/default is deleted."));
+  }
+
+  private static void assertReleaseEvents(List<JsonNode> events, String h1, String h2, String completed) {
     assertThat(summary(events)).containsSubsequence(
         "RolloutAddedToInformer x1: Rollout resource added to informer: default/events",
         "RolloutUpdated x1: Rollout updated to revision 1",
@@ -105,8 +113,9 @@ class ControllerEventsTest {
         "ScalingReplicaSet x1: Scaled down ReplicaSet events-" + h1 + " (revision 1) from 5 to 3",
         "ScalingReplicaSet x1: Scaled up ReplicaSet events-" + h2 + " (revision 2) from 2 to 5",
         "ScalingReplicaSet x1: Scaled down ReplicaSet events-" + h1 + " (revision 1) from 3 to 0");
+  }
 
-    JsonNode paused = one(events, "RolloutPaused", "Rollout is paused (CanaryPauseStep)");
+  private static void assertEventObject(JsonNode paused, String uid) {
     assertThat(paused.path("metadata").path("name").asText()).matches("events\\.[0-9a-f]{16}");
     assertThat(paused.path("type").asText()).isEqualTo("Normal");
     assertThat(paused.path("source").path("component").asText()).isEqualTo("rollouts-controller");
@@ -116,9 +125,6 @@ class ControllerEventsTest {
     assertThat(paused.path("involvedObject").path("uid").asText()).isEqualTo(uid);
     assertThat(paused.path("firstTimestamp").asText()).isNotEmpty();
     assertThat(paused.path("lastTimestamp").asText()).isGreaterThanOrEqualTo(paused.path("firstTimestamp").asText());
-
-    TestRollouts.delete(client, TestRollouts.ROLLOUTS, "events");
-    awaitEvents("events", "the deletion", e -> has(e, "RolloutDeleted", "Rollout events/default is deleted."));
   }
 
   @Test

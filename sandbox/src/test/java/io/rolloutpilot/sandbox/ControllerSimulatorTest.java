@@ -20,7 +20,6 @@ import io.rolloutpilot.sandbox.sim.AnalysisOutcome;
 import io.rolloutpilot.sandbox.sim.AnalysisOutcomePolicy;
 import io.rolloutpilot.sandbox.sim.ControllerSimulator;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -303,31 +302,6 @@ class ControllerSimulatorTest {
     TestRollouts.mainPatch(client, TestRollouts.ROLLOUTS, "manual", "{\"spec\":{\"paused\":false}}");
     await(client, "manual", "healthy after unpause and timed pause", r -> phase(r, "Healthy", "")
         && h2.equals(r.path("status").path("stableRS").asText()));
-  }
-
-  @Test
-  void pausingAndResumingACompletedRolloutLeavesItsProgressingConditionAlone() {
-    JsonNode ro = deployHealthy("done", "", "- setWeight: 20\n- pause: {}");
-    JsonNode progressing = condition(ro, "Progressing");
-    assertThat(progressing.path("reason").asText()).isEqualTo("NewReplicaSetAvailable");
-    // Condition times have whole seconds: let the clock move on so that a rewrite would show.
-    Instant written = Instant.parse(progressing.path("lastUpdateTime").asText());
-    Polling.until(Duration.ofSeconds(3), Duration.ofMillis(10), Instant::now,
-        now -> !now.isBefore(written.plusSeconds(1)), now -> "clock stuck at " + now);
-
-    TestRollouts.mainPatch(client, TestRollouts.ROLLOUTS, "done", "{\"spec\":{\"paused\":true}}");
-    ro = await(client, "done", "manually paused", r -> phase(r, "Paused", "manually paused")
-        && "True".equals(condition(r, "Paused").path("status").asText()));
-    assertThat(sim.awaitIdle(Duration.ofSeconds(5))).isTrue();
-    ro = rollout(client, "done");
-    assertThat(condition(ro, "Progressing")).isEqualTo(progressing);
-    assertThat(condition(ro, "Healthy").path("status").asText()).isEqualTo("False");
-
-    TestRollouts.mainPatch(client, TestRollouts.ROLLOUTS, "done", "{\"spec\":{\"paused\":false}}");
-    ro = await(client, "done", "resumed", r -> phase(r, "Healthy", "")
-        && "False".equals(condition(r, "Paused").path("status").asText()));
-    assertThat(sim.awaitIdle(Duration.ofSeconds(5))).isTrue();
-    assertThat(condition(rollout(client, "done"), "Progressing")).isEqualTo(progressing);
   }
 
   @Test
