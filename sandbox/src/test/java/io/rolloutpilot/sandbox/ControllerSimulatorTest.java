@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Scenarios from the worked trace of reference §4.5, driven with the CLI's own request bodies. */
+/** A release step by step as Argo's controller walks it, driven with the CLI's own request bodies. */
 class ControllerSimulatorTest {
   static final String FAILED_MSG = "Metric \"success-rate\" assessed Failed due to failed (1) > failureLimit (0)";
   static Sandbox sandbox;

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Plain fabric8 calls, shaped like the requests kubectl-argo-rollouts sends (reference §3). */
+/** Plain fabric8 calls, shaped like the requests kubectl-argo-rollouts sends. */
 final class TestRollouts {
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final ResourceDefinitionContext ROLLOUTS = ctx("Rollout", "rollouts");
@@ -72,7 +72,7 @@ final class TestRollouts {
       trafficRouting: {nginx: {stableIngress: %1$s}}
       """;
 
-  /** The trace of reference §4.5 with a 2 s final pause. */
+  /** Steps of a typical release (weight, manual pause, analysis, weight, timed pause) with a 2 s final pause. */
   static final String TRACE_STEPS = """
       - setWeight: 20
       - pause: {}

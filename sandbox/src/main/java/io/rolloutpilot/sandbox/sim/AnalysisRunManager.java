@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Rollout side of analysis (reference §4.3): which step/background runs should exist, creating
+ * The Rollout side of analysis: which step/background runs should exist, creating
  * them with Argo's names, labels and owner, cancelling stale ones, mirroring their phase into the
  * Rollout status, and turning Failed/Error into an abort and Inconclusive into a pause.
  */

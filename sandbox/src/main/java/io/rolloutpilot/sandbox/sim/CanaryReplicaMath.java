@@ -2,7 +2,7 @@ package io.rolloutpilot.sandbox.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Replica counts for a canary weight (reference §1: approximateWeightedCanaryStableReplicaCounts). */
+/** Replica counts for a canary weight (Argo's approximateWeightedCanaryStableReplicaCounts). */
 public final class CanaryReplicaMath {
   private CanaryReplicaMath() {}
 

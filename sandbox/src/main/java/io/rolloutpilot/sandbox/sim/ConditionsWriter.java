@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Rollout conditions (reference §2.2): Argo's checkPausedConditions and calculateRolloutConditions,
+ * Rollout conditions: Argo's checkPausedConditions and calculateRolloutConditions,
  * including its rule that an unchanged condition keeps its timestamps (so writes stay idempotent)
  * and a changed one moves to the end of the list.
  */
@@ -134,7 +134,7 @@ final class ConditionsWriter {
         || n.path("availableReplicas").asInt(0) > o.path("availableReplicas").asInt(0);
   }
 
-  /** Argo's RolloutHealthy, plus status.replicas == spec.replicas as the reference lists. */
+  /** Argo's RolloutHealthy: everything updated and available, all steps done, stable is current, no old pods. */
   static boolean healthy(RolloutState st) {
     ObjectNode n = st.status;
     int steps = st.steps().size();

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * One reconcile of one canary Rollout, in the order of Argo's rolloutCanary (reference §4.1).
+ * One reconcile of one canary Rollout, in the order of Argo's rolloutCanary.
  * Every status write brings the next reconcile.
  */
 final class RolloutReconciler {
