@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * Argo's scaleDownOldReplicaSetsForCanary, for the ReplicaSets that are neither new nor stable:
- * first unavailable pods go, then, newest revision first and no faster than maxUnavailable allows,
- * a basic canary's old ReplicaSets are scaled down at once. With traffic routing, one the recorded
- * status still points at is left alone; after a promotion (or once it has a deadline) it waits out
- * scaleDownDelaySeconds under a {@code scale-down-deadline}; an intermediate canary goes at once.
+ * first their unavailable pods go; then, newest revision first, as many pods as maxUnavailable
+ * allows. A basic canary's old pods take traffic, so they go without delay. With traffic routing,
+ * a ReplicaSet the recorded status still points at is left alone; after a promotion (or once it
+ * has a deadline) it waits out scaleDownDelaySeconds under a {@code scale-down-deadline}; an
+ * abandoned intermediate canary goes at once.
  */
 final class OldReplicaSetScaler {
   private final PodSimulator pods;

@@ -2,7 +2,6 @@ package io.rolloutpilot.sandbox.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 
 /**
  * One reconcile of one canary Rollout, in the order of Argo's rolloutCanary.
