@@ -150,8 +150,9 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Stops the controller first (no reconcile is left in flight), then the clients and the server.
-   * Also ends the clients' selector threads, which would otherwise hold a JVM exit up to 300 ms.
+   * Stops the controller first (no reconcile is left in flight); then the server closes while the
+   * clients do. Also ends the clients' selector threads, which would otherwise hold a JVM exit up
+   * to 300 ms.
    */
   @Override
   public void close() {
@@ -161,6 +162,7 @@ public final class Sandbox implements AutoCloseable {
     try {
       controller.close();
     } finally {
+      server.closeAsync();
       client.close();
       internalClient.close();
       httpClients.stopSelectors();

@@ -8,7 +8,10 @@ import java.net.CookieHandler;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
@@ -37,12 +40,24 @@ final class SelectorStoppingHttpClientFactory extends JdkHttpClientFactory {
 
   /** Ends the selector thread of every JDK client built so far; call after closing the clients. */
   void stopSelectors() {
+    List<Thread> interrupted = new ArrayList<>();
     for (HttpClient client : built) {
       if (!shutdownNow(client)) {
-        interruptSelector(client);
+        selector(client).ifPresent(thread -> {
+          thread.interrupt();
+          interrupted.add(thread);
+        });
       }
     }
     built.clear();
+    for (Thread thread : interrupted) {
+      try {
+        thread.join(JOIN_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private static boolean shutdownNow(HttpClient client) {
@@ -55,23 +70,20 @@ final class SelectorStoppingHttpClientFactory extends JdkHttpClientFactory {
     }
   }
 
-  private static void interruptSelector(HttpClient client) {
+  /** The client's selector thread, found by name without taking every thread's stack. */
+  private static Optional<Thread> selector(HttpClient client) {
     Matcher id = CLIENT_ID.matcher(client.toString());
     if (!id.find()) {
-      return;
+      return Optional.empty();
     }
     String name = "HttpClient-" + id.group(1) + "-SelectorManager";
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread.getName().equals(name)) {
-        thread.interrupt();
-        try {
-          thread.join(JOIN_MILLIS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
     }
+    Thread[] threads = new Thread[root.activeCount() + 16];
+    int count = root.enumerate(threads, true);
+    return Arrays.stream(threads, 0, count).filter(t -> name.equals(t.getName())).findFirst();
   }
 
   /** Delegates every setting and keeps the client it builds. */
