@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A local Kubernetes API (fabric8's CRUD mock dispatcher with the Argo CRDs registered) plus the
@@ -41,6 +42,8 @@ public final class Sandbox implements AutoCloseable {
   private final KubernetesClient client;
   private final KubernetesClient internalClient;
   private final ControllerSimulator controller;
+  private final SelectorStoppingHttpClientFactory httpClients = new SelectorStoppingHttpClientFactory();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
@@ -49,8 +52,8 @@ public final class Sandbox implements AutoCloseable {
         new FaultingDispatcher(new KubernetesCrudDispatcher(), faults, options.token()));
     try {
       this.config = clientConfig(url(), options, Map.of());
-      this.client = new KubernetesClientBuilder().withConfig(config).build();
-      this.internalClient = new KubernetesClientBuilder()
+      this.client = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(httpClients).build();
+      this.internalClient = new KubernetesClientBuilder().withHttpClientFactory(httpClients)
           .withConfig(clientConfig(url(), options, Map.of(FaultInjector.BYPASS_HEADER, "simulator"))).build();
       ArgoCrds.register(internalClient);
       if (options.namespace() != null && !options.namespace().isEmpty()) {
@@ -146,13 +149,23 @@ public final class Sandbox implements AutoCloseable {
     return faults;
   }
 
+  /**
+   * Stops the controller first (no reconcile is left in flight); then the server closes while the
+   * clients do. Also ends the clients' selector threads, which would otherwise hold a JVM exit up
+   * to 300 ms.
+   */
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     try {
       controller.close();
     } finally {
+      server.closeAsync();
       client.close();
       internalClient.close();
+      httpClients.stopSelectors();
       server.close();
     }
   }

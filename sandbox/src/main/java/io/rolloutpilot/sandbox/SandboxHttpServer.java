@@ -9,7 +9,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Hosts the dispatcher chain on Vert.x with fabric8's own request handler (HTTP and watch websockets),
@@ -19,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class SandboxHttpServer implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final HttpServer server;
+  private CompletableFuture<Void> closing;
 
   SandboxHttpServer(int port, FaultingDispatcher dispatcher) {
     HttpServerRequestHandler fabric8Handler = new HttpServerRequestHandler(vertx) {
@@ -52,18 +56,25 @@ final class SandboxHttpServer implements AutoCloseable {
     return server.actualPort();
   }
 
+  /**
+   * Starts closing: Vert.x closes the server (and its connections, watches included) and then
+   * stops its event loops. The caller can do other work meanwhile and {@link #close} to wait.
+   */
+  synchronized CompletableFuture<Void> closeAsync() {
+    if (closing == null) {
+      closing = vertx.close().toCompletionStage().toCompletableFuture();
+    }
+    return closing;
+  }
+
   @Override
   public void close() {
     try {
-      server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // closing anyway
-    } finally {
-      try {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      } catch (Exception ignored) {
-        // best effort
-      }
+      closeAsync().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // stopped as far as it would go
     }
   }
 }

@@ -7,10 +7,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Predicate;
 
-/** Plain fabric8 calls, shaped like the requests kubectl-argo-rollouts sends (reference §3). */
+/** Plain fabric8 calls, shaped like the requests kubectl-argo-rollouts sends. */
 final class TestRollouts {
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final ResourceDefinitionContext ROLLOUTS = ctx("Rollout", "rollouts");
@@ -26,6 +29,11 @@ final class TestRollouts {
   }
 
   static String rolloutYaml(String name, String extraSpec, String steps) {
+    return rolloutYaml(name, extraSpec, "", steps);
+  }
+
+  /** With {@code canaryExtra} (e.g. trafficRouting) under spec.strategy.canary. */
+  static String rolloutYaml(String name, String extraSpec, String canaryExtra, String steps) {
     return """
         apiVersion: argoproj.io/v1alpha1
         kind: AnalysisTemplate
@@ -50,12 +58,21 @@ final class TestRollouts {
               containers: [{name: app, image: "registry.example.com/guestbook:1.0.0"}]
           strategy:
             canary:
+        %s
               steps:
         %s
-        """.formatted(name, extraSpec.indent(2).stripTrailing(), name, name, steps.indent(8).stripTrailing());
+        """.formatted(name, extraSpec.indent(2).stripTrailing(), name, name, canaryExtra.indent(6).stripTrailing(),
+        steps.indent(8).stripTrailing());
   }
 
-  /** The trace of reference §4.5 with a 2 s final pause. */
+  /** Traffic routing through nginx, with the canary and stable Services it requires. */
+  static final String NGINX = """
+      canaryService: %1$s-canary
+      stableService: %1$s-stable
+      trafficRouting: {nginx: {stableIngress: %1$s}}
+      """;
+
+  /** Steps of a typical release (weight, manual pause, analysis, weight, timed pause) with a 2 s final pause. */
   static final String TRACE_STEPS = """
       - setWeight: 20
       - pause: {}
@@ -88,6 +105,59 @@ final class TestRollouts {
   static JsonNode jsonPatch(KubernetesClient client, String name, String json) {
     return MAPPER.valueToTree(client.genericKubernetesResources(ROLLOUTS).inNamespace("default").withName(name)
         .patch(PatchContext.of(PatchType.JSON), json));
+  }
+
+  static void delete(KubernetesClient client, ResourceDefinitionContext ctx, String name) {
+    client.genericKubernetesResources(ctx).inNamespace("default").withName(name).delete();
+  }
+
+  static JsonNode replicaSet(KubernetesClient client, String name) {
+    return get(client, REPLICA_SETS, name);
+  }
+
+  static List<String> replicaSetNames(KubernetesClient client, String rollout) {
+    return names(client, REPLICA_SETS, rollout);
+  }
+
+  static List<String> runNames(KubernetesClient client, String rollout) {
+    return names(client, ANALYSIS_RUNS, rollout);
+  }
+
+  private static List<String> names(KubernetesClient client, ResourceDefinitionContext ctx, String rollout) {
+    return client.genericKubernetesResources(ctx).inNamespace("default").list().getItems().stream()
+        .map(r -> r.getMetadata().getName()).filter(n -> n.startsWith(rollout + "-")).sorted().toList();
+  }
+
+  /** What kubectl argo rollouts undo sends: the ReplicaSet's template without the hash label. */
+  static void undoTo(KubernetesClient client, String rollout, String replicaSet) {
+    ObjectNode template = (ObjectNode) replicaSet(client, replicaSet).path("spec").path("template").deepCopy();
+    ((ObjectNode) template.path("metadata").path("labels")).remove("rollouts-pod-template-hash");
+    jsonPatch(client, rollout, "[{\"op\":\"replace\",\"path\":\"/spec/template\",\"value\":" + template + "}]");
+  }
+
+  /**
+   * Creation times have whole seconds, as in a cluster; once this returns, a ReplicaSet created next
+   * is strictly younger than {@code replicaSet}.
+   */
+  static void awaitNextSecond(KubernetesClient client, String replicaSet) {
+    Instant created = Instant.parse(replicaSet(client, replicaSet).path("metadata").path("creationTimestamp").asText());
+    Polling.until(Duration.ofSeconds(3), Duration.ofMillis(10), Instant::now,
+        now -> !now.isBefore(created.plusSeconds(1)), now -> "clock stuck at " + now);
+  }
+
+  /**
+   * Releases {@code image} in a ReplicaSet created in a later second than the stable one, promotes it
+   * fully and waits until it is the stable one; returns its hash.
+   */
+  static String releaseAndPromote(KubernetesClient client, String rollout, String image) {
+    String before = rollout(client, rollout).path("status").path("stableRS").asText();
+    awaitNextSecond(client, rollout + "-" + before);
+    setImage(client, rollout, image);
+    await(client, rollout, "new revision", r -> !before.equals(r.path("status").path("currentPodHash").asText()));
+    statusPatch(client, rollout, "{\"status\":{\"promoteFull\":true}}");
+    JsonNode ro = await(client, rollout, image + " stable", r -> phase(r, "Healthy", "")
+        && !before.equals(r.path("status").path("stableRS").asText()));
+    return ro.path("status").path("stableRS").asText();
   }
 
   static JsonNode setImage(KubernetesClient client, String name, String image) {

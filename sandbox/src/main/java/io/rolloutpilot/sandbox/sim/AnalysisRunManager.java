@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Rollout side of analysis (reference §4.3): which step/background runs should exist, creating
+ * The Rollout side of analysis: which step/background runs should exist, creating
  * them with Argo's names, labels and owner, cancelling stale ones, mirroring their phase into the
  * Rollout status, and turning Failed/Error into an abort and Inconclusive into a pause.
  */
@@ -17,17 +17,22 @@ final class AnalysisRunManager {
 
   private final KubeApi api;
   private final AnalysisSpecBuilder specs;
+  private final EventRecorder events;
 
-  AnalysisRunManager(KubeApi api) {
+  AnalysisRunManager(KubeApi api, EventRecorder events) {
     this.api = api;
     this.specs = new AnalysisSpecBuilder(api);
+    this.events = events;
   }
 
   void reconcile(RolloutState st) {
     List<ObjectNode> runs = api.listOwned(KubeApi.ANALYSIS_RUNS, st.namespace(), st.uid());
     ObjectNode step = named(runs, st.oldStatus.path("canary").path(STEP_STATUS).path("name").asText(""));
     ObjectNode background = named(runs, st.oldStatus.path("canary").path(BACKGROUND_STATUS).path("name").asText(""));
-    if (st.aborted() || st.promoteFull() || st.stableRs() == null || st.fullyPromoted()) {
+    // As Argo's reconcileAnalysisRuns: no analysis when aborted, fully promoting, rolling back into a
+    // ReplicaSet still within its scale-down delay or within the rollback window, or on the first deploy.
+    if (st.aborted() || st.promoteFull() || ReplicaSets.hasScaleDownDeadline(st.newRs) || st.stableRs() == null
+        || RollbackWindow.within(st) || st.fullyPromoted()) {
       runs.forEach(run -> cancel(st, run));
       boolean keep = st.aborted();
       mirror(st, STEP_STATUS, keep ? step : null);
@@ -46,6 +51,30 @@ final class AnalysisRunManager {
     st.currentStepRun = step;
     react(st, step, "Step-based");
     react(st, background, "Background");
+    phaseEvent(st, st.oldStatus.path("canary").path(STEP_STATUS), step, "Step");
+    phaseEvent(st, st.oldStatus.path("canary").path(BACKGROUND_STATUS), background, "Background");
+  }
+
+  /**
+   * Argo's emitAnalysisRunStatusChanges: an event when the run's phase differs from the one the
+   * Rollout recorded for it (no event for a run that replaced another).
+   */
+  private void phaseEvent(RolloutState st, JsonNode previous, ObjectNode run, String type) {
+    String phase = run == null ? "" : AnalysisRunDriver.phase(run);
+    if (phase.isEmpty()) {
+      return;
+    }
+    String name = Json.text(run.path("metadata").path("name"));
+    boolean none = !previous.isObject();
+    if (none || name.equals(Json.text(previous.path("name"))) && !phase.equals(Json.text(previous.path("status")))) {
+      String message = type + " Analysis Run '" + name + "' Status New: '" + phase + "' Previous: '"
+          + (none ? "NoPreviousStatus" : Json.text(previous.path("status"))) + "'";
+      if ("Failed".equals(phase) || "Error".equals(phase)) {
+        events.warning(st.rollout, "AnalysisRun" + phase, message);
+      } else {
+        events.normal(st.rollout, "AnalysisRun" + phase, message);
+      }
+    }
   }
 
   private ObjectNode reconcileStep(RolloutState st, ObjectNode current) {
@@ -121,7 +150,7 @@ final class AnalysisRunManager {
     st.selectorLabels().forEach(labels::put);
     ObjectNode annotations = meta.putObject("annotations");
     Json.strings(analysis.path("analysisRunMetadata").path("annotations")).forEach(annotations::put);
-    annotations.put(ReplicaSetManager.REVISION, st.revision());
+    annotations.put(ReplicaSets.REVISION, st.revision());
     meta.putArray("ownerReferences").addObject().put("apiVersion", "argoproj.io/v1alpha1").put("kind", "Rollout")
         .put("name", st.name()).put("uid", st.uid()).put("controller", true).put("blockOwnerDeletion", true);
     run.set("spec", specs.build(st, analysis));
@@ -174,14 +203,20 @@ final class AnalysisRunManager {
     }
   }
 
-  /** revisionHistoryLimit: runs of deleted ReplicaSets go with them. */
+  /**
+   * revisionHistoryLimit: the runs of deleted ReplicaSets go with them, except the runs the Rollout
+   * currently follows (Argo deletes from its "other" runs only).
+   */
   void deleteForHashes(RolloutState st, List<String> hashes) {
     if (hashes.isEmpty()) {
       return;
     }
+    String step = Json.text(st.oldStatus.path("canary").path(STEP_STATUS).path("name"));
+    String background = Json.text(st.oldStatus.path("canary").path(BACKGROUND_STATUS).path("name"));
     for (ObjectNode run : api.listOwned(KubeApi.ANALYSIS_RUNS, st.namespace(), st.uid())) {
-      if (hashes.contains(label(run, TemplateHasher.HASH_LABEL))) {
-        api.delete(KubeApi.ANALYSIS_RUNS, st.namespace(), Json.text(run.path("metadata").path("name")));
+      String name = Json.text(run.path("metadata").path("name"));
+      if (hashes.contains(label(run, TemplateHasher.HASH_LABEL)) && !name.equals(step) && !name.equals(background)) {
+        api.delete(KubeApi.ANALYSIS_RUNS, st.namespace(), name);
       }
     }
   }

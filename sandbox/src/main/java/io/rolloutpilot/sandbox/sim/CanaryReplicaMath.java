@@ -2,7 +2,7 @@ package io.rolloutpilot.sandbox.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Replica counts for a canary weight (reference §1: approximateWeightedCanaryStableReplicaCounts). */
+/** Replica counts for a canary weight (Argo's approximateWeightedCanaryStableReplicaCounts). */
 public final class CanaryReplicaMath {
   private CanaryReplicaMath() {}
 
@@ -49,6 +49,29 @@ public final class CanaryReplicaMath {
       }
     }
     return bestCanary < 0 ? new Counts(0, replicas) : new Counts(bestCanary, bestTotal - bestCanary);
+  }
+
+  /**
+   * maxUnavailable as pods: an int is pods, any string a percent, rounded down; default "25%". When
+   * surge and unavailable both come to 0, one pod may be unavailable (Argo's resolveFenceposts).
+   */
+  public static int maxUnavailable(JsonNode canary, int replicas) {
+    if (replicas == 0) {
+      return 0;
+    }
+    JsonNode given = canary.path("maxUnavailable");
+    int unavailable;
+    if (given.isMissingNode() || given.isNull()) {
+      unavailable = replicas * 25 / 100;
+    } else if (given.isNumber()) {
+      unavailable = given.asInt();
+    } else {
+      unavailable = (int) Math.floor(replicas * Integer.parseInt(given.asText().replace("%", "").trim()) / 100.0);
+    }
+    if (unavailable == 0 && maxSurge(canary, replicas) == 0) {
+      unavailable = 1;
+    }
+    return Math.min(unavailable, replicas);
   }
 
   /**

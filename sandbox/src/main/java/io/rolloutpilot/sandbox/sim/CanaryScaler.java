@@ -1,101 +1,68 @@
 package io.rolloutpilot.sandbox.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * Argo's reconcileCanaryReplicaSets: the desired size of every RS for the current setWeight, and
- * whether the step's replica counts have been reached. Scaling is done in one go (Argo walks there
- * within maxSurge/maxUnavailable; the end state is the same).
+ * Argo's reconcileCanaryReplicaSets: scale-down deadlines dropped from the new and stable
+ * ReplicaSets, then the stable one and the new one to the counts of the current step (after an
+ * abort with traffic routing the canary waits out abortScaleDownDelaySeconds first), then the others.
  */
 final class CanaryScaler {
-  private final ReplicaSetManager replicaSets;
+  private final PodSimulator pods;
+  private final ScaleDownDeadlines deadlines;
+  private final OldReplicaSetScaler others;
 
-  CanaryScaler(ReplicaSetManager replicaSets) {
-    this.replicaSets = replicaSets;
+  CanaryScaler(PodSimulator pods, ScaleDownDeadlines deadlines) {
+    this.pods = pods;
+    this.deadlines = deadlines;
+    this.others = new OldReplicaSetScaler(pods, deadlines);
   }
 
-  /** Argo's GetCurrentSetWeight: 0 when aborted, 100 past the last step, else the last setWeight so far. */
-  static int currentSetWeight(RolloutState st) {
-    if (st.oldStatus.path("abort").asBoolean(false)) {
-      return 0;
-    }
-    Integer index = st.storedIndex();
-    if (index == null || index >= st.steps().size()) {
-      return 100;
-    }
-    int weight = 0;
-    for (int i = 0; i <= index; i++) {
-      JsonNode step = st.steps().get(i);
-      if (step.has("setWeight")) {
-        weight = step.path("setWeight").asInt();
-      }
-    }
-    return weight;
-  }
-
-  /** Desired replicas per RS name. */
-  static Map<String, Integer> desired(RolloutState st) {
-    Map<String, Integer> desired = new LinkedHashMap<>();
-    st.replicaSets.forEach(rs -> desired.put(ReplicaSetManager.nameOf(rs), 0));
-    ObjectNode stable = st.stableRs();
-    String newName = ReplicaSetManager.nameOf(st.newRs);
-    if (stable == null || stable == st.newRs || ReplicaSetManager.nameOf(stable).equals(newName)) {
-      desired.put(newName, st.replicas());
-      return desired;
-    }
-    int weight = currentSetWeight(st);
-    CanaryReplicaMath.Counts counts = st.trafficRouted()
-        ? CanaryReplicaMath.trafficRouted(st.replicas(), weight)
-        : CanaryReplicaMath.basic(st.replicas(), weight, CanaryReplicaMath.maxSurge(st.canary(), st.replicas()));
-    desired.put(newName, counts.canary());
-    desired.put(ReplicaSetManager.nameOf(stable), counts.stable());
-    return desired;
-  }
-
-  /** Scales whatever differs; true when anything was scaled (the caller then persists and stops). */
+  /** Scales whatever differs; true when anything was scaled (the caller then skips the pause logic). */
   boolean reconcile(RolloutState st) {
-    Map<String, Integer> desired = desired(st);
+    removeDeadlines(st);
+    CanaryReplicaMath.Counts counts = CanaryReplicaCounts.desired(st);
     boolean scaled = false;
-    for (ObjectNode rs : st.replicaSets.toArray(new ObjectNode[0])) {
-      Integer want = desired.get(ReplicaSetManager.nameOf(rs));
-      if (want != null) {
-        scaled |= replicaSets.scale(st, rs, want);
-      }
+    ObjectNode stable = st.stableRs();
+    if (stable != null && !ReplicaSets.sameName(stable, st.newRs)) {
+      scaled = pods.scale(st, stable, counts.stable(), ScaleDownDelays.delayOnAbort(st));
     }
-    return scaled;
+    scaled |= reconcileNew(st, counts.canary());
+    return others.reconcile(st) || scaled;
   }
 
-  /** AtDesiredReplicaCountsForCanary: every RS at its desired size and fully available. */
-  static boolean atDesiredCounts(RolloutState st) {
-    Map<String, Integer> desired = desired(st);
-    for (ObjectNode rs : st.replicaSets) {
-      int want = desired.getOrDefault(ReplicaSetManager.nameOf(rs), 0);
-      if (ReplicaSetManager.specReplicas(rs) != want || ReplicaSetManager.statusInt(rs, "availableReplicas") != want
-          || ReplicaSetManager.statusInt(rs, "replicas") != want) {
+  /** Argo's removeScaleDownDeadlines: the new (unless its abort delay runs) and the stable ReplicaSet. */
+  private void removeDeadlines(RolloutState st) {
+    if (st.newRs != null && !ScaleDownDelays.delayOnAbort(st)) {
+      deadlines.remove(st, st.newRs);
+    }
+    ObjectNode stable = st.stableRs();
+    if (stable != null && !ReplicaSets.sameName(stable, st.newRs)) {
+      deadlines.remove(st, stable);
+    }
+  }
+
+  /**
+   * Argo's reconcileNewReplicaSet. After an abort with a delay, the canary keeps its pods: the
+   * deadline is set once the stable ReplicaSet is fully available, and only when it has passed is
+   * the canary scaled down (keeping the annotation).
+   */
+  private boolean reconcileNew(RolloutState st, int replicas) {
+    if (st.newRs == null) {
+      return false;
+    }
+    if (ScaleDownDelays.delayOnAbort(st)) {
+      if (!ReplicaSets.hasScaleDownDeadline(st.newRs)) {
+        if (ReplicaSets.statusInt(st.stableRs(), "availableReplicas") == st.replicas()) {
+          deadlines.add(st, st.newRs, ScaleDownDelays.abortDelay(st));
+        }
         return false;
       }
+      if (deadlines.pending(st, st.newRs)) {
+        return false;
+      }
+      return pods.scale(st, st.newRs, 0, true);
     }
-    return true;
-  }
-
-  /** status.canary.weights for traffic-routed canaries (nil otherwise). */
-  static void writeWeights(RolloutState st) {
-    ObjectNode canary = Json.object(st.status, "canary");
-    if (!st.trafficRouted()) {
-      canary.remove("weights");
-      return;
-    }
-    boolean promoted = st.fullyPromoted() || !Json.text(st.status.path("stableRS")).isEmpty()
-        && Json.text(st.status.path("stableRS")).equals(st.newHash);
-    int weight = promoted ? 0 : currentSetWeight(st);
-    String stableHash = Json.text(st.status.path("stableRS"));
-    ObjectNode weights = canary.putObject("weights");
-    weights.putObject("canary").put("weight", weight).put("podTemplateHash", st.newHash)
-        .put("serviceName", Json.text(st.canary().path("canaryService")));
-    weights.putObject("stable").put("weight", 100 - weight).put("podTemplateHash", stableHash)
-        .put("serviceName", Json.text(st.canary().path("stableService")));
+    return pods.scale(st, st.newRs, replicas, false);
   }
 }

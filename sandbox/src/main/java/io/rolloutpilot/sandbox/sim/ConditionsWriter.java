@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Rollout conditions (reference §2.2): Argo's checkPausedConditions and calculateRolloutConditions,
+ * Rollout conditions: Argo's checkPausedConditions and calculateRolloutConditions,
  * including its rule that an unchanged condition keeps its timestamps (so writes stay idempotent)
  * and a changed one moves to the end of the list.
  */
@@ -13,18 +13,27 @@ final class ConditionsWriter {
   static final String PROGRESSING = "Progressing";
 
   private final ProgressDeadline deadline;
+  private final EventRecorder events;
 
-  ConditionsWriter(ProgressDeadline deadline) {
+  ConditionsWriter(ProgressDeadline deadline, EventRecorder events) {
     this.deadline = deadline;
+    this.events = events;
   }
 
-  /** Progressing/Paused conditions for pause-state changes, and RolloutRetry after abort=false. */
+  /**
+   * Argo's checkPausedConditions: Progressing/Paused conditions for pause-state changes, and
+   * RolloutRetry after abort=false. A completed rollout (stable is current) keeps its Progressing
+   * condition when paused or resumed: it has nothing left to progress, and flipping the condition
+   * there would fight the NewReplicaSetAvailable the same reconcile writes back.
+   */
   void checkPausedConditions(RolloutState st) {
     JsonNode progressing = find(st.status, PROGRESSING);
     String reason = progressing == null ? "" : progressing.path("reason").asText();
     boolean paused = st.oldStatus.path("pauseConditions").size() > 0 || st.specPaused();
     boolean abortCondition = "RolloutAborted".equals(reason);
-    if (paused != "RolloutPaused".equals(reason) && !abortCondition) {
+    String stable = Json.text(st.oldStatus.path("stableRS"));
+    boolean completed = !stable.isEmpty() && stable.equals(Json.text(st.oldStatus.path("currentPodHash")));
+    if (paused != "RolloutPaused".equals(reason) && !abortCondition && !completed) {
       set(st.status, PROGRESSING, "Unknown", paused ? "RolloutPaused" : "RolloutResumed",
           paused ? "Rollout is paused" : "Rollout is resumed");
     }
@@ -48,7 +57,7 @@ final class ConditionsWriter {
     } else if (find(status, "Healthy") != null) {
       set(status, "Healthy", "False", "RolloutHealthy", "Rollout is not healthy");
     }
-    String rsName = st.newRs == null ? st.name() : ReplicaSetManager.nameOf(st.newRs);
+    String rsName = st.newRs == null ? st.name() : ReplicaSets.nameOf(st.newRs);
     if (!st.aborted()) {
       progress(st, healthy, rsName);
     } else {
@@ -60,9 +69,19 @@ final class ConditionsWriter {
     } else {
       set(status, "Available", "False", "AvailableReason", "Rollout does not have minimum availability");
     }
-    String stable = Json.text(status.path("stableRS"));
-    boolean completed = !stable.isEmpty() && stable.equals(Json.text(status.path("currentPodHash")));
-    set(status, "Completed", completed ? "True" : "False", "RolloutCompleted", "RolloutCompleted");
+    completed(st);
+  }
+
+  /** Completed; its turning False (a new update started) is an event, as in Argo's controller. */
+  private void completed(RolloutState st) {
+    String stable = Json.text(st.status.path("stableRS"));
+    String current = Json.text(st.status.path("currentPodHash"));
+    boolean completed = !stable.isEmpty() && stable.equals(current);
+    if (!completed && changes(st.status, "Completed", "False", "RolloutCompleted")) {
+      events.normal(st.rollout, "RolloutNotCompleted", "Rollout not completed, started update to revision "
+          + st.revision() + " (" + current + ")");
+    }
+    set(st.status, "Completed", completed ? "True" : "False", "RolloutCompleted", "RolloutCompleted");
   }
 
   private void progress(RolloutState st, boolean healthy, String rsName) {
@@ -78,22 +97,26 @@ final class ConditionsWriter {
           "ReplicaSet \"" + rsName + "\" is progressing.");
       condition.put("lastTransitionTime", transition);
     } else if (!deadline.indefinite(st) && deadline.timedOut(st)) {
-      set(st.status, PROGRESSING, "False", "ProgressDeadlineExceeded",
-          "ReplicaSet \"" + rsName + "\" has timed out progressing.");
+      String message = "ReplicaSet \"" + rsName + "\" has timed out progressing.";
+      set(st.status, PROGRESSING, "False", "ProgressDeadlineExceeded", message);
       if (st.spec().path("progressDeadlineAbort").asBoolean(false) && !st.fullyPromoted()) {
         st.abort("");
+        events.warning(st.rollout, "RolloutAborted", message);
       }
     }
   }
 
   /** The abort message survives later reconciles (they no longer know why the rollout aborted). */
-  private static void abortCondition(RolloutState st) {
+  private void abortCondition(RolloutState st) {
     String base = "Rollout aborted update to revision " + st.revision();
     String message = st.abortMessage.isEmpty() ? base : base + ": " + st.abortMessage;
     JsonNode current = find(st.status, PROGRESSING);
     if (st.abortMessage.isEmpty() && current != null && "RolloutAborted".equals(current.path("reason").asText())
         && current.path("message").asText().startsWith(base)) {
       return;
+    }
+    if (changes(st.status, PROGRESSING, "False", "RolloutAborted")) {
+      events.warning(st.rollout, "RolloutAborted", message);
     }
     set(st.status, PROGRESSING, "False", "RolloutAborted", message);
   }
@@ -111,7 +134,7 @@ final class ConditionsWriter {
         || n.path("availableReplicas").asInt(0) > o.path("availableReplicas").asInt(0);
   }
 
-  /** Argo's RolloutHealthy, plus status.replicas == spec.replicas as the reference lists. */
+  /** Argo's RolloutHealthy: everything updated and available, all steps done, stable is current, no old pods. */
   static boolean healthy(RolloutState st) {
     ObjectNode n = st.status;
     int steps = st.steps().size();
@@ -132,6 +155,13 @@ final class ConditionsWriter {
       }
     }
     return null;
+  }
+
+  /** Whether Argo's SetRolloutCondition would report a change: no such condition, or another status or reason. */
+  static boolean changes(ObjectNode status, String type, String condStatus, String reason) {
+    JsonNode current = find(status, type);
+    return current == null || !condStatus.equals(current.path("status").asText())
+        || !reason.equals(current.path("reason").asText());
   }
 
   /** Argo's SetRolloutCondition. Returns the stored condition. */

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -26,8 +27,10 @@ public final class ControllerSimulator implements AutoCloseable {
   private final KubeApi api;
   private final WorkQueue queue;
   private final RolloutReconciler reconciler;
-  private final ReplicaSetManager replicaSets;
+  private final PodSimulator pods;
   private final AnalysisRunDriver runs;
+  private final EventRecorder events;
+  private final Set<String> knownRollouts = ConcurrentHashMap.newKeySet();
   private final Map<String, Watch> watches = new ConcurrentHashMap<>();
   private final AtomicLong reconciles = new AtomicLong();
   private volatile Duration podReadyDelay;
@@ -38,9 +41,11 @@ public final class ControllerSimulator implements AutoCloseable {
     this.api = new KubeApi(client);
     this.podReadyDelay = podReadyDelay;
     this.queue = new WorkQueue(this::handle);
-    this.replicaSets = new ReplicaSetManager(api, queue, () -> this.podReadyDelay);
+    this.events = new EventRecorder(api);
+    ReplicaSetWriter writer = new ReplicaSetWriter(api);
+    this.pods = new PodSimulator(api, writer, queue, events, () -> this.podReadyDelay);
     this.runs = new AnalysisRunDriver(api, queue, () -> this.policy);
-    this.reconciler = new RolloutReconciler(api, replicaSets, new AnalysisRunManager(api), queue);
+    this.reconciler = new RolloutReconciler(api, queue, events, writer, pods);
   }
 
   /**
@@ -49,13 +54,30 @@ public final class ControllerSimulator implements AutoCloseable {
    */
   public static ControllerSimulator start(KubernetesClient client, Duration podReadyDelay) {
     ControllerSimulator simulator = new ControllerSimulator(client, podReadyDelay);
-    simulator.watch(KubeApi.ROLLOUTS, (action, resource) -> simulator.queue.addRollout(key(resource)));
+    simulator.watch(KubeApi.ROLLOUTS, simulator::onRollout);
     simulator.watch(KubeApi.ANALYSIS_RUNS, (action, resource) -> {
       if (action != Watcher.Action.DELETED) {
         simulator.queue.add("ar:" + key(resource));
       }
     });
     return simulator;
+  }
+
+  /**
+   * Like the controller's informer handlers: an event when a Rollout is first seen and when it is
+   * deleted (a re-watch lists every Rollout again, which is not news).
+   */
+  private void onRollout(Watcher.Action action, GenericKubernetesResource resource) {
+    String uid = resource.getMetadata().getUid();
+    if (action == Watcher.Action.DELETED) {
+      knownRollouts.remove(uid);
+      events.normal(api.toJson(resource), "RolloutDeleted", "Rollout " + resource.getMetadata().getName() + "/"
+          + resource.getMetadata().getNamespace() + " is deleted.");
+    } else if (knownRollouts.add(uid)) {
+      events.normal(api.toJson(resource), "RolloutAddedToInformer", "Rollout resource added to informer: "
+          + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName());
+    }
+    queue.addRollout(key(resource));
   }
 
   private static String key(GenericKubernetesResource resource) {
@@ -160,12 +182,12 @@ public final class ControllerSimulator implements AutoCloseable {
 
   /** Every pod of the rollout turns unready and stays so until {@link #markPodsReady}. */
   public void markPodsUnready(String namespace, String rollout) {
-    replicaSets.markUnready(namespace, ownedReplicaSets(namespace, rollout));
+    pods.markUnready(namespace, ownedReplicaSets(namespace, rollout));
     enqueue(namespace, rollout);
   }
 
   public void markPodsReady(String namespace, String rollout) {
-    replicaSets.markReady(namespace, ownedReplicaSets(namespace, rollout), namespace + "/" + rollout);
+    pods.markReady(namespace, ownedReplicaSets(namespace, rollout), namespace + "/" + rollout);
   }
 
   private List<ObjectNode> ownedReplicaSets(String namespace, String rollout) {
@@ -179,6 +201,7 @@ public final class ControllerSimulator implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    events.close();
     watches.values().forEach(Watch::close);
     queue.close();
   }

@@ -26,6 +26,8 @@ final class KubeApi {
       context("argoproj.io", "ClusterAnalysisTemplate", "clusteranalysistemplates", false);
   static final ResourceDefinitionContext REPLICA_SETS = new ResourceDefinitionContext.Builder()
       .withGroup("apps").withVersion("v1").withKind("ReplicaSet").withPlural("replicasets").withNamespaced(true).build();
+  static final ResourceDefinitionContext EVENTS = new ResourceDefinitionContext.Builder()
+      .withGroup("").withVersion("v1").withKind("Event").withPlural("events").withNamespaced(true).build();
 
   private final KubernetesClient client;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Pause steps, pause conditions and the abort flag (reference §4.2, Argo's pauseContext). */
+/** Pause steps, pause conditions and the abort flag (Argo's pauseContext). */
 final class PauseLogic {
   static final String CANARY_PAUSE_STEP = "CanaryPauseStep";
   static final String INCONCLUSIVE = "InconclusiveAnalysisRun";

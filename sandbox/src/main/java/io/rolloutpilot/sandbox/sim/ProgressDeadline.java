@@ -22,10 +22,12 @@ final class ProgressDeadline {
     return st.spec().path("progressDeadlineSeconds").asInt(600);
   }
 
+  /** Argo's isIndefiniteStep, plus its isWaitingForReplicaSetScaleDown (an old ReplicaSet waits out a delay). */
   boolean indefinite(RolloutState st) {
     JsonNode step = st.currentStep();
     return step.has("pause") || step.has("analysis") || step.has("experiment") || st.specPaused()
-        || st.oldStatus.path("pauseConditions").size() > 0;
+        || st.oldStatus.path("pauseConditions").size() > 0
+        || st.otherReplicaSets().stream().anyMatch(ReplicaSets::hasScaleDownDeadline);
   }
 
   boolean timedOut(RolloutState st) {

@@ -2,30 +2,41 @@ package io.rolloutpilot.sandbox.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 
 /**
- * One reconcile of one canary Rollout, in the order of Argo's rolloutCanary (reference §4.1). At
- * most one step completes per reconcile; every status write brings the next reconcile.
+ * One reconcile of one canary Rollout, in the order of Argo's rolloutCanary.
+ * Every status write brings the next reconcile.
  */
 final class RolloutReconciler {
   private final KubeApi api;
-  private final ReplicaSetManager replicaSets;
+  private final ReplicaSetFinder finder;
+  private final DesiredReplicaSet desired;
+  private final EphemeralMetadataSync metadata;
+  private final RevisionHistory history;
+  private final TrafficRouting traffic;
   private final CanaryScaler scaler;
   private final PauseLogic pauses;
   private final AnalysisRunManager analysis;
+  private final CanarySteps steps;
   private final ConditionsWriter conditions;
   private final StatusPersister persister;
+  private final EventRecorder events;
 
-  RolloutReconciler(KubeApi api, ReplicaSetManager replicaSets, AnalysisRunManager analysis, WorkQueue queue) {
+  RolloutReconciler(KubeApi api, WorkQueue queue, EventRecorder events, ReplicaSetWriter writer, PodSimulator pods) {
     this.api = api;
-    this.replicaSets = replicaSets;
-    this.scaler = new CanaryScaler(replicaSets);
+    this.events = events;
+    this.finder = new ReplicaSetFinder(api);
+    this.desired = new DesiredReplicaSet(api, writer, events);
+    this.metadata = new EphemeralMetadataSync(writer);
+    this.history = new RevisionHistory(writer);
+    this.traffic = new TrafficRouting(events);
+    this.scaler = new CanaryScaler(pods, new ScaleDownDeadlines(writer, queue));
     this.pauses = new PauseLogic(queue);
-    this.analysis = analysis;
+    this.analysis = new AnalysisRunManager(api, events);
+    this.steps = new CanarySteps(pauses, events);
     ProgressDeadline deadline = new ProgressDeadline(queue);
-    this.conditions = new ConditionsWriter(deadline);
-    this.persister = new StatusPersister(api, pauses, conditions, deadline);
+    this.conditions = new ConditionsWriter(deadline, events);
+    this.persister = new StatusPersister(api, pauses, conditions, deadline, events);
   }
 
   void reconcile(String namespace, String name) {
@@ -38,10 +49,13 @@ final class RolloutReconciler {
         collisions.isNumber() ? collisions.asInt() : null);
     String stepHash = TemplateHasher.stepHash(rollout.path("spec").path("strategy").path("canary").path("steps"));
     RolloutState st = new RolloutState(rollout, hash, stepHash);
-    replicaSets.load(st);
-    if (replicaSets.ensureNewReplicaSet(st)) {
+    finder.load(st);
+    if (desired.ensure(st)) {
       ConditionsWriter.set(st.status, ConditionsWriter.PROGRESSING, "True", "NewReplicaSetCreated",
-          "Created new replica set \"" + ReplicaSetManager.nameOf(st.newRs) + "\"");
+          "Created new replica set \"" + ReplicaSets.nameOf(st.newRs) + "\"");
+    } else if (ConditionsWriter.find(st.status, ConditionsWriter.PROGRESSING) == null) {
+      ConditionsWriter.set(st.status, ConditionsWriter.PROGRESSING, "True", "FoundNewReplicaSet",
+          "Found new replica set \"" + ReplicaSets.nameOf(st.newRs) + "\"");
     }
     conditions.checkPausedConditions(st);
     if (st.aborted() && st.fullyPromoted()) {
@@ -56,8 +70,9 @@ final class RolloutReconciler {
   }
 
   private void steadyState(RolloutState st) {
-    List<String> pruned = replicaSets.pruneHistory(st);
-    analysis.deleteForHashes(st, pruned);
+    metadata.reconcile(st);
+    analysis.deleteForHashes(st, history.prune(st));
+    traffic.reconcile(st);
     analysis.reconcile(st);
     // As in Argo's rolloutCanary: an analysis-added pause or any scaling skips the pause step logic
     // but still runs the step state machine (syncRolloutStatusCanary) before the write.
@@ -65,7 +80,7 @@ final class RolloutReconciler {
     if (!addedPause && !(!haltProgress(st) && scaler.reconcile(st))) {
       pauses.reconcileCanaryPause(st);
     }
-    syncCanaryStatus(st);
+    steps.sync(st);
     persister.persist(st);
   }
 
@@ -77,8 +92,11 @@ final class RolloutReconciler {
         || (!storedPodHash.isEmpty() && !storedPodHash.equals(st.newHash));
   }
 
-  /** resetRolloutStatus; going back to the stable template fast-tracks past every step. */
-  private static void reset(RolloutState st) {
+  /**
+   * resetRolloutStatus. Going back to the stable ReplicaSet, or to one still scaled up within the
+   * rollback window, skips every step.
+   */
+  private void reset(RolloutState st) {
     st.clearPauses = true;
     st.removeAbort = true;
     st.status.remove("promoteFull");
@@ -88,76 +106,20 @@ final class RolloutReconciler {
     int count = st.steps().size();
     if (count == 0) {
       st.status.remove("currentStepIndex");
-    } else {
-      st.status.put("currentStepIndex", st.newHash.equals(st.stableHash()) ? count : 0);
+      return;
+    }
+    st.status.put("currentStepIndex", 0);
+    if (st.newRs != null && st.newHash.equals(st.stableHash())) {
+      events.normal(st.rollout, "SkipSteps", "Rollback to stable ReplicaSets");
+      st.status.put("currentStepIndex", count);
+    } else if (RollbackWindow.within(st) && ReplicaSets.isActive(st.newRs)) {
+      events.normal(st.rollout, "SkipSteps", "Rollback to active ReplicaSets within RollbackWindow");
+      st.status.put("currentStepIndex", count);
     }
   }
 
   private static boolean haltProgress(RolloutState st) {
     return st.specPaused() || st.hasStoredPause(PauseLogic.INCONCLUSIVE)
         || st.addPauses.contains(PauseLogic.INCONCLUSIVE);
-  }
-
-  /** Argo's syncRolloutStatusCanary. */
-  private void syncCanaryStatus(RolloutState st) {
-    int count = st.steps().size();
-    Integer index = st.storedIndex();
-    if (st.promoteFull()) {
-      st.clearPauses = true;
-      st.removeAbort = true;
-      index = count > 0 ? count : null;
-    }
-    String reason = st.fullyPromoted() ? null : fullPromotionReason(st, index);
-    if (reason != null) {
-      st.status.put("stableRS", st.newHash);
-      st.status.remove("promoteFull");
-      st.clearPauses = true;
-      st.removeAbort = true;
-      index = count > 0 ? count : null;
-    } else if (st.aborted()) {
-      index = count == 0 ? null : st.fullyPromoted() ? count : 0;
-    } else if (completedCurrentStep(st)) {
-      index = index + 1;
-      Json.object(st.status, "canary").remove(AnalysisRunManager.STEP_STATUS);
-      st.removePauses.add(PauseLogic.CANARY_PAUSE_STEP);
-    }
-    if (index == null) {
-      st.status.remove("currentStepIndex");
-    } else {
-      st.status.put("currentStepIndex", index);
-    }
-  }
-
-  /** Argo's shouldFullPromote; the reason string ends up in the RolloutCompleted event. */
-  private static String fullPromotionReason(RolloutState st, Integer index) {
-    if (st.stableRs() == null) {
-      return "Initial deploy";
-    }
-    if (st.aborted() || st.newRs == null
-        || ReplicaSetManager.statusInt(st.newRs, "availableReplicas") != st.replicas()) {
-      return null;
-    }
-    if (st.promoteFull()) {
-      return "Full promotion requested";
-    }
-    int count = st.steps().size();
-    return count == 0 || (index != null && index == count) ? "Completed all " + count + " canary steps" : null;
-  }
-
-  private boolean completedCurrentStep(RolloutState st) {
-    JsonNode step = st.currentStep();
-    if (st.specPaused() || step.isMissingNode()) {
-      return false;
-    }
-    if (step.has("pause")) {
-      return pauses.completedPauseStep(st, step.path("pause"));
-    }
-    if (step.has("setWeight")) {
-      return CanaryScaler.atDesiredCounts(st);
-    }
-    if (step.has("analysis")) {
-      return st.currentStepRun != null && "Successful".equals(AnalysisRunDriver.phase(st.currentStepRun));
-    }
-    return true;
   }
 }

@@ -19,7 +19,13 @@ final class RolloutState {
   ObjectNode rollout;
   final ObjectNode oldStatus;
   final ObjectNode status;
-  final String newHash;
+  /** The hash of spec.template as this simulator computes it; names a ReplicaSet it creates. */
+  final String computedHash;
+  /**
+   * The hash of the new ReplicaSet: its label once one is found (it may have been found by template
+   * equality under another hash), else {@link #computedHash}. Status, names and labels use this one.
+   */
+  String newHash;
   final String stepHash;
   List<ObjectNode> replicaSets = new ArrayList<>();
   ObjectNode newRs;
@@ -37,6 +43,7 @@ final class RolloutState {
     JsonNode stored = rollout.path("status");
     this.oldStatus = stored.isObject() ? ((ObjectNode) stored).deepCopy() : Json.MAPPER.createObjectNode();
     this.status = oldStatus.deepCopy();
+    this.computedHash = newHash;
     this.newHash = newHash;
     this.stepHash = stepHash;
   }
@@ -112,11 +119,18 @@ final class RolloutState {
       return null;
     }
     for (ObjectNode rs : replicaSets) {
-      if (hash.equals(ReplicaSetManager.hashOf(rs))) {
+      if (hash.equals(ReplicaSets.hashOf(rs))) {
         return rs;
       }
     }
     return null;
+  }
+
+  /** Argo's otherRSs: neither the new nor the stable ReplicaSet. */
+  List<ObjectNode> otherReplicaSets() {
+    ObjectNode stable = stableRs();
+    return replicaSets.stream().filter(rs -> !ReplicaSets.sameName(rs, newRs) && !ReplicaSets.sameName(rs, stable))
+        .toList();
   }
 
   boolean fullyPromoted() {
@@ -146,7 +160,7 @@ final class RolloutState {
   }
 
   String revision() {
-    return Json.text(rollout.path("metadata").path("annotations").path(ReplicaSetManager.REVISION));
+    return Json.text(rollout.path("metadata").path("annotations").path(ReplicaSets.REVISION));
   }
 
   void abort(String message) {

@@ -1,5 +1,6 @@
 package io.rolloutpilot.sandbox.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rolloutpilot.core.rollout.PhaseStatus;
 import io.rolloutpilot.core.rollout.Rollout;
@@ -18,12 +19,15 @@ final class StatusPersister {
   private final PauseLogic pauses;
   private final ConditionsWriter conditions;
   private final ProgressDeadline deadline;
+  private final EventRecorder events;
 
-  StatusPersister(KubeApi api, PauseLogic pauses, ConditionsWriter conditions, ProgressDeadline deadline) {
+  StatusPersister(KubeApi api, PauseLogic pauses, ConditionsWriter conditions, ProgressDeadline deadline,
+      EventRecorder events) {
     this.api = api;
     this.pauses = pauses;
     this.conditions = conditions;
     this.deadline = deadline;
+    this.events = events;
   }
 
   /** Returns true when a new status was written. */
@@ -34,7 +38,6 @@ final class StatusPersister {
     boolean abortedBefore = st.aborted();
     pauses.writePauseStatus(st);
     writeReplicaCounts(st);
-    CanaryScaler.writeWeights(st);
     status.put("observedGeneration", String.valueOf(st.generation()));
     conditions.calculate(st);
     if (st.aborted() != abortedBefore) {
@@ -51,7 +54,25 @@ final class StatusPersister {
     updated.set("status", status);
     st.rollout = api.updateStatus(KubeApi.ROLLOUTS, updated);
     deadline.scheduleCheck(st);
+    pauseEvents(st);
     return true;
+  }
+
+  /**
+   * Argo's sendStateChangeEvents, after a successful write: paused or resumed. An abort clears the
+   * pause conditions too, which is not a resume.
+   */
+  private void pauseEvents(RolloutState st) {
+    boolean wasPaused = st.oldStatus.path("pauseConditions").size() > 0;
+    JsonNode conditions = st.status.path("pauseConditions");
+    if (wasPaused == conditions.size() > 0) {
+      return;
+    }
+    if (conditions.size() > 0) {
+      events.normal(st.rollout, "RolloutPaused", "Rollout is paused (" + conditions.get(0).path("reason").asText() + ")");
+    } else if (!st.status.has("abortedAt")) {
+      events.normal(st.rollout, "RolloutResumed", "Rollout is resumed");
+    }
   }
 
   private static void writeReplicaCounts(RolloutState st) {
@@ -59,13 +80,13 @@ final class StatusPersister {
     int ready = 0;
     int available = 0;
     for (ObjectNode rs : st.replicaSets) {
-      replicas += ReplicaSetManager.statusInt(rs, "replicas");
-      ready += ReplicaSetManager.statusInt(rs, "readyReplicas");
-      available += ReplicaSetManager.statusInt(rs, "availableReplicas");
+      replicas += ReplicaSets.statusInt(rs, "replicas");
+      ready += ReplicaSets.statusInt(rs, "readyReplicas");
+      available += ReplicaSets.statusInt(rs, "availableReplicas");
     }
     ObjectNode status = st.status;
     status.put("replicas", replicas);
-    status.put("updatedReplicas", st.newRs == null ? 0 : ReplicaSetManager.statusInt(st.newRs, "replicas"));
+    status.put("updatedReplicas", st.newRs == null ? 0 : ReplicaSets.statusInt(st.newRs, "replicas"));
     status.put("readyReplicas", ready);
     status.put("availableReplicas", available);
     status.put("HPAReplicas", replicas);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,20 +52,24 @@ final class WorkQueue implements AutoCloseable {
     }
   }
 
-  /** Runs {@code task} on the worker thread after {@code delay}. */
+  /** Runs {@code task} on the worker thread after {@code delay}; nothing once the queue is closed. */
   void schedule(Duration delay, boolean blocksIdle, Runnable task) {
     int id = timerIds.incrementAndGet();
     long delayMillis = Math.max(0, Math.min(delay.toMillis(), TimeUnit.DAYS.toMillis(1)));
     if (blocksIdle) {
       shortTimers.put(id, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis));
     }
-    timers.schedule(() -> {
-      try {
-        runOnWorker(task);
-      } finally {
-        shortTimers.remove(id);
-      }
-    }, delayMillis, TimeUnit.MILLISECONDS);
+    try {
+      timers.schedule(() -> {
+        try {
+          runOnWorker(task);
+        } finally {
+          shortTimers.remove(id);
+        }
+      }, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      shortTimers.remove(id);
+    }
   }
 
   private final Set<String> wakeups = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -100,6 +105,10 @@ final class WorkQueue implements AutoCloseable {
     return paused;
   }
 
+  synchronized boolean isClosed() {
+    return closed;
+  }
+
   private void run() {
     while (true) {
       String key;
@@ -122,7 +131,9 @@ final class WorkQueue implements AutoCloseable {
           handler.accept(key);
         }
       } catch (RuntimeException | Error e) {
-        LOG.log(System.Logger.Level.WARNING, "simulator work item " + key + " failed", e);
+        if (!isClosed()) {
+          LOG.log(System.Logger.Level.WARNING, "simulator work item " + key + " failed", e);
+        }
       } finally {
         synchronized (this) {
           busy = false;
@@ -168,6 +179,10 @@ final class WorkQueue implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Stops the timers and the worker. A reconcile in flight is interrupted (its requests fail, and
+   * nothing it would still write matters) rather than waited for.
+   */
   @Override
   public void close() {
     synchronized (this) {
@@ -175,8 +190,9 @@ final class WorkQueue implements AutoCloseable {
       notifyAll();
     }
     timers.shutdownNow();
+    worker.interrupt();
     try {
-      worker.join(5000);
+      worker.join(1000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
