@@ -3,6 +3,7 @@ package io.rolloutpilot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rolloutpilot.sandbox.Sandbox;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.rolloutpilot.cli.common.ExitCodes;
+import io.rolloutpilot.sandbox.Polling;
 
 /** {@code sandbox} in a child JVM, as a pipeline would run it: ready line, serves requests, stops on SIGTERM. */
 class SandboxCommandTest {
@@ -55,15 +57,18 @@ class SandboxCommandTest {
   }
 
   /** Waits up to a minute for the first complete line; the child JVM starts and builds the sandbox first. */
-  private static void awaitLine(Path file, Process process) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (Files.readString(file).contains("\n")) {
-        return;
-      }
+  private static void awaitLine(Path file, Process process) {
+    Polling.until(Duration.ofSeconds(60), Duration.ofMillis(50), () -> {
       assertThat(process.isAlive()).as("sandbox process is running").isTrue();
-      Thread.sleep(50);
+      return read(file);
+    }, text -> text.contains("\n"), text -> "no ready line within 60 s");
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    throw new AssertionError("no ready line within 60 s");
   }
 }

@@ -72,17 +72,16 @@ class WatchResumeTest {
       @Override
       public void onClose(WatcherException cause) {}
     })) {
-      Thread.sleep(300);
+      Polling.until(Duration.ofSeconds(10), Duration.ofMillis(10), () -> sandbox.faults().openWatchCount(),
+          n -> n > 0, n -> "the watch never opened");
       rollouts.withName("gone").delete();
       awaitSize(actions, 1);
     }
     assertThat(actions).containsExactly("DELETED");
   }
 
-  private static void awaitSize(List<String> list, int size) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (list.size() < size && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+  private static void awaitSize(List<String> list, int size) {
+    Polling.until(Duration.ofSeconds(10), Duration.ofMillis(20), list::size, n -> n >= size,
+        n -> "only " + n + " of " + size + " events arrived: " + list);
   }
 }

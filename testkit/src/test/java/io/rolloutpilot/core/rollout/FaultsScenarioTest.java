@@ -26,6 +26,7 @@ import io.rolloutpilot.core.error.RolloutPilotException;
 import io.rolloutpilot.core.error.UnauthorizedException;
 import io.rolloutpilot.core.error.UnreachableException;
 import io.rolloutpilot.core.kube.ClusterAccess;
+import io.rolloutpilot.sandbox.Polling;
 
 /** Faults injected into the sandbox's API server: nothing is missed, no update is lost, errors are clear. */
 class FaultsScenarioTest {
@@ -136,11 +137,9 @@ class FaultsScenarioTest {
     assertThat(result.rollout().spec().images()).containsEntry("app", "registry.example.com/shop:2");
   }
 
-  private void awaitHealthyOnTheServer(RolloutRef ref) throws InterruptedException {
-    for (int i = 0; i < 200 && !"Healthy".equals(fx.client.get(ref).status().phase()); i++) {
-      Thread.sleep(25);
-    }
-    assertThat(fx.client.get(ref).status().phase()).isEqualTo("Healthy");
+  private void awaitHealthyOnTheServer(RolloutRef ref) {
+    Polling.until(Duration.ofSeconds(5), Duration.ofMillis(25), () -> fx.client.get(ref).status().phase(),
+        "Healthy"::equals, phase -> "the rollout is still " + phase);
   }
 
   @Test
@@ -193,10 +192,8 @@ class FaultsScenarioTest {
     });
   }
 
-  private void awaitOpenWatches() throws InterruptedException {
-    for (int i = 0; i < 100 && faults().openWatchCount() == 0; i++) {
-      Thread.sleep(50);
-    }
-    assertThat(faults().openWatchCount()).isPositive();
+  private void awaitOpenWatches() {
+    Polling.until(Duration.ofSeconds(5), Duration.ofMillis(50), () -> faults().openWatchCount(), n -> n > 0,
+        n -> "no watch opened");
   }
 }

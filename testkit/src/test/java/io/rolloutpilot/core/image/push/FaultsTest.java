@@ -9,6 +9,7 @@ import io.rolloutpilot.core.error.Hint;
 import io.rolloutpilot.core.image.push.PushResult;
 import io.rolloutpilot.core.image.reference.Descriptor;
 import io.rolloutpilot.core.error.InvalidInputException;
+import java.time.Duration;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import io.rolloutpilot.testkit.registry.LocalRegistry;
 import io.rolloutpilot.testkit.registry.ProxyRule;
 import io.rolloutpilot.testkit.registry.TestImages;
 import io.rolloutpilot.core.event.RequestRetried;
+import io.rolloutpilot.sandbox.Polling;
 
 /** The distribution flow as the registry sees it, and faults injected by a proxy in the middle of uploads. */
 class FaultsTest {
@@ -154,12 +156,10 @@ class FaultsTest {
     try {
       Future<PushResult> push = pusher.submit(() -> Pushes.plain(proxy.authority()).push(big.ociSource(),
           to("faults/truncated:1")));
-      long deadline = System.nanoTime() + 30_000_000_000L;
-      while (proxy.requests().subList(before, proxy.requests().size()).stream().noneMatch(r -> r.startsWith("PUT"))) {
-        assertThat(System.nanoTime()).as("an upload starts").isLessThan(deadline);
-        Thread.sleep(20);
-      }
-      Thread.sleep(300);
+      // the file is cut while its upload is on the wire
+      Polling.until(Duration.ofSeconds(30), Duration.ofMillis(20),
+          () -> proxy.requests().subList(before, proxy.requests().size()).stream().anyMatch(r -> r.startsWith("PUT")),
+          started -> started, started -> "no upload started");
       try (FileChannel file = FileChannel.open(layer, StandardOpenOption.WRITE)) {
         file.truncate(1_000_000);
       }

@@ -3,6 +3,7 @@ package io.rolloutpilot.core.image.push;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rolloutpilot.core.image.push.PushResult;
+import java.time.Duration;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import io.rolloutpilot.testkit.registry.Skopeo;
 import io.rolloutpilot.testkit.registry.LocalRegistry;
 import io.rolloutpilot.testkit.registry.ProxyRule;
 import io.rolloutpilot.testkit.registry.TestImages;
+import io.rolloutpilot.sandbox.Polling;
 
 /** A push killed (SIGKILL) half-way leaves no tag and no manifest behind; the re-run completes and reuses blobs. */
 class KilledPushTest {
@@ -48,10 +50,8 @@ class KilledPushTest {
         System.getProperty("java.class.path"), PushMain.class.getName(), image.ociSource(), to)
         .redirectErrorStream(true).redirectOutput(dir.resolve("push.log").toFile()).start();
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (proxy.blobUploadsDone() < 1 && push.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      Polling.until(Duration.ofSeconds(60), Duration.ofMillis(10), () -> proxy.blobUploadsDone() >= 1 || !push.isAlive(),
+          done -> done, done -> "no blob upload finished");
       assertThat(push.isAlive()).as("the push must still be running when killed").isTrue();
       assertThat(proxy.blobUploadsDone()).isBetween(1, 4);
     } finally {
