@@ -16,26 +16,20 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.rolloutpilot.sandbox.junit.SandboxPart;
+import io.rolloutpilot.sandbox.junit.SandboxTest;
 import org.junit.jupiter.api.Test;
 
 /** The controller's Kubernetes Events, as kubectl get events shows them after a release. */
+@SandboxTest(podReadyDelayMillis = 20, analysisMillis = -1)
 class ControllerEventsTest {
+  @SandboxPart
   static Sandbox sandbox;
+  @SandboxPart
   static KubernetesClient client;
+  @SandboxPart
   static ControllerSimulator sim;
 
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start(SandboxOptions.defaults().withPodReadyDelay(Duration.ofMillis(20)));
-    client = sandbox.client();
-    sim = sandbox.controller();
-    sim.setAnalysisOutcomePolicy(AnalysisOutcomePolicy.manual());
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
 
   /** The Rollout's events oldest first (their names end in the hex nanoseconds they were made at). */
   static List<JsonNode> events(String rollout) {

@@ -23,33 +23,21 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import io.rolloutpilot.sandbox.junit.SandboxPart;
+import io.rolloutpilot.sandbox.junit.SandboxTest;
 import org.junit.jupiter.api.Test;
 
 /** A release step by step as Argo's controller walks it, driven with the CLI's own request bodies. */
+@SandboxTest(podReadyDelayMillis = 50)
 class ControllerSimulatorTest {
   static final String FAILED_MSG = "Metric \"success-rate\" assessed Failed due to failed (1) > failureLimit (0)";
+  @SandboxPart
   static Sandbox sandbox;
+  @SandboxPart
   static KubernetesClient client;
+  @SandboxPart
   static ControllerSimulator sim;
 
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start(SandboxOptions.defaults().withPodReadyDelay(Duration.ofMillis(50)));
-    client = sandbox.client();
-    sim = sandbox.controller();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @AfterEach
-  void restore() {
-    sim.setAnalysisOutcomePolicy(AnalysisOutcomePolicy.successfulAfter(Duration.ofMillis(100)));
-    sim.setPodReadyDelay(Duration.ofMillis(50));
-    sim.resume();
-  }
 
   private static JsonNode deployHealthy(String name, String extraSpec, String steps) {
     sandbox.apply(TestRollouts.rolloutYaml(name, extraSpec, steps));

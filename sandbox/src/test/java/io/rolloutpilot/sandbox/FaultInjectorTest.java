@@ -21,17 +21,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import io.rolloutpilot.sandbox.junit.SandboxPart;
+import io.rolloutpilot.sandbox.junit.SandboxTest;
 import org.junit.jupiter.api.Test;
 
 /** Each fault as a plain fabric8 client sees it. */
+@SandboxTest(podReadyDelayMillis = 200)
 class FaultInjectorTest {
+  @SandboxPart
   static Sandbox sandbox;
   static KubernetesClient noRetry;
   static FaultInjector faults;
 
   @BeforeAll
   static void start() {
-    sandbox = Sandbox.start(SandboxOptions.defaults());
     faults = sandbox.faults();
     Config config = new ConfigBuilder(sandbox.config()).withRequestRetryBackoffLimit(0).build();
     noRetry = new KubernetesClientBuilder().withConfig(config).build();
@@ -42,8 +45,8 @@ class FaultInjectorTest {
   @AfterAll
   static void stop() {
     noRetry.close();
-    sandbox.close();
   }
+
 
   @AfterEach
   void clear() {

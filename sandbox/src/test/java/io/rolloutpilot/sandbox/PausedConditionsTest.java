@@ -13,25 +13,20 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.rolloutpilot.sandbox.junit.SandboxPart;
+import io.rolloutpilot.sandbox.junit.SandboxTest;
 import org.junit.jupiter.api.Test;
 
 /** The Progressing and Paused conditions when a rollout is paused by hand. */
+@SandboxTest(podReadyDelayMillis = 20)
 class PausedConditionsTest {
+  @SandboxPart
   static Sandbox sandbox;
+  @SandboxPart
   static KubernetesClient client;
+  @SandboxPart
   static ControllerSimulator sim;
 
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start(SandboxOptions.defaults().withPodReadyDelay(Duration.ofMillis(20)));
-    client = sandbox.client();
-    sim = sandbox.controller();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
 
   static JsonNode deploy(String name) {
     sandbox.apply(TestRollouts.rolloutYaml(name, "", "- setWeight: 20\n- pause: {}"));

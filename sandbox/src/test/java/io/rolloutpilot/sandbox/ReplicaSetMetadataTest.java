@@ -13,25 +13,20 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.rolloutpilot.sandbox.junit.SandboxPart;
+import io.rolloutpilot.sandbox.junit.SandboxTest;
 import org.junit.jupiter.api.Test;
 
 /** What the controller puts on ReplicaSets besides the template: ephemeral metadata and annotations. */
+@SandboxTest(podReadyDelayMillis = 20)
 class ReplicaSetMetadataTest {
+  @SandboxPart
   static Sandbox sandbox;
+  @SandboxPart
   static KubernetesClient client;
+  @SandboxPart
   static ControllerSimulator sim;
 
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start(SandboxOptions.defaults().withPodReadyDelay(Duration.ofMillis(20)));
-    client = sandbox.client();
-    sim = sandbox.controller();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
 
   static JsonNode rs(String name) {
     return TestRollouts.replicaSet(client, name);

@@ -10,26 +10,21 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.rolloutpilot.sandbox.junit.SandboxPart;
+import io.rolloutpilot.sandbox.junit.SandboxTest;
 import org.junit.jupiter.api.Test;
 
 /** spec.revisionHistoryLimit: which old ReplicaSets (and AnalysisRuns) are deleted, and which are kept. */
+@SandboxTest(podReadyDelayMillis = 20)
 class RevisionHistoryTest {
   static final String ANALYSIS_STEP = "- analysis: {templates: [{templateName: success-rate}]}";
+  @SandboxPart
   static Sandbox sandbox;
+  @SandboxPart
   static KubernetesClient client;
+  @SandboxPart
   static ControllerSimulator sim;
 
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start(SandboxOptions.defaults().withPodReadyDelay(Duration.ofMillis(20)));
-    client = sandbox.client();
-    sim = sandbox.controller();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
 
   /** Releases the image through its analysis step, in a ReplicaSet younger than the stable one. */
   static String release(String rollout, String image) {

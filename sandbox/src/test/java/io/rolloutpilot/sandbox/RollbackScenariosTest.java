@@ -16,30 +16,20 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import io.rolloutpilot.sandbox.junit.SandboxPart;
+import io.rolloutpilot.sandbox.junit.SandboxTest;
 import org.junit.jupiter.api.Test;
 
 /** Going back to an earlier ReplicaSet: which one is reused, and when the steps are skipped. */
+@SandboxTest(podReadyDelayMillis = 20)
 class RollbackScenariosTest {
+  @SandboxPart
   static Sandbox sandbox;
+  @SandboxPart
   static KubernetesClient client;
+  @SandboxPart
   static ControllerSimulator sim;
 
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start(SandboxOptions.defaults().withPodReadyDelay(Duration.ofMillis(20)));
-    client = sandbox.client();
-    sim = sandbox.controller();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @AfterEach
-  void resume() {
-    sim.resume();
-  }
 
   static JsonNode rs(String name) {
     return TestRollouts.replicaSet(client, name);

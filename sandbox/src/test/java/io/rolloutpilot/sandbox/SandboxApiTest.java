@@ -18,26 +18,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.rolloutpilot.sandbox.junit.SandboxPart;
+import io.rolloutpilot.sandbox.junit.SandboxTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The API server itself: status subresource, optimistic concurrency, merge patch, apply, kubeconfig. */
+@SandboxTest(podReadyDelayMillis = 20)
 class SandboxApiTest {
+  @SandboxPart
   static Sandbox sandbox;
+  @SandboxPart
   static KubernetesClient client;
 
   @BeforeAll
   static void start() {
-    sandbox = Sandbox.start(SandboxOptions.defaults().withPodReadyDelay(Duration.ofMillis(20)));
-    client = sandbox.client();
     sandbox.controller().pause();
     sandbox.apply(TestRollouts.rolloutYaml("subres", "", "- setWeight: 50"));
   }
 
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
 
   @Test
   void mainResourceWritesDoNotChangeStatusAndStatusWritesDoNotBumpGeneration() {

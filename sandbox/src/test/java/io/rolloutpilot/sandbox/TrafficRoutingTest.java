@@ -15,30 +15,20 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import io.rolloutpilot.sandbox.junit.SandboxPart;
+import io.rolloutpilot.sandbox.junit.SandboxTest;
 import org.junit.jupiter.api.Test;
 
 /** A canary with traffic routing: its recorded weights, and how its ReplicaSets are scaled down. */
+@SandboxTest(podReadyDelayMillis = 20)
 class TrafficRoutingTest {
+  @SandboxPart
   static Sandbox sandbox;
+  @SandboxPart
   static KubernetesClient client;
+  @SandboxPart
   static ControllerSimulator sim;
 
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start(SandboxOptions.defaults().withPodReadyDelay(Duration.ofMillis(20)));
-    client = sandbox.client();
-    sim = sandbox.controller();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @AfterEach
-  void restore() {
-    sim.setPodReadyDelay(Duration.ofMillis(20));
-  }
 
   static JsonNode rs(String name) {
     return TestRollouts.replicaSet(client, name);
