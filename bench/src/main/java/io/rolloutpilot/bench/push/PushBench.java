@@ -202,7 +202,7 @@ public final class PushBench {
       RegistryHttpClients http = new RegistryHttpClients(new TlsSettings(null, Set.of(registry.authority())));
       Retrier once = new Retrier(new RetryPolicy(1, java.time.Duration.ZERO, java.time.Duration.ZERO),
           (w, a, r, d) -> { }, Math::random);
-      RegistryClient client = new RegistryConnector(http, new ObjectMapper(), once)
+      RegistryClient client = new RegistryConnector(http, new ObjectMapper(), once, java.time.Clock.systemUTC())
           .connect(registry.authority(), RegistryCredentials.anonymous());
       for (int i = 0; i < 3; i++) {
         long start = System.nanoTime();

@@ -49,7 +49,7 @@ public final class ImageService {
    * the result's scan says it must not be released.
    */
   public EcrPushResult pushToEcr(EcrPushRequest request, EngineListener listener) throws InterruptedException {
-    try (EcrConnection ecr = EcrClients.open(request.settings())) {
+    try (EcrConnection ecr = EcrClients.open(request.settings(), clock)) {
       return new EcrPublisher(ecr.ecr(), json, clock, scanPollInterval).push(request, listener);
     } catch (IOException e) {
       throw ioFailure(e);

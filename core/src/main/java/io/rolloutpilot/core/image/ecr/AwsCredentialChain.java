@@ -2,6 +2,7 @@ package io.rolloutpilot.core.image.ecr;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -32,7 +33,8 @@ final class AwsCredentialChain {
   private AwsCredentialChain() {}
 
   /** @param clients receives the STS clients it builds, for the caller to close */
-  static Chosen of(AwsCredentialsSpec spec, Region region, URI stsEndpoint, List<AutoCloseable> clients) {
+  static Chosen of(AwsCredentialsSpec spec, Region region, URI stsEndpoint, List<AutoCloseable> clients,
+      Clock clock) {
     if (spec instanceof AwsCredentialsSpec.Static keys) {
       return new Chosen(staticKeys(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()), "static keys");
     }
@@ -42,11 +44,11 @@ final class AwsCredentialChain {
           + environment.profileFilesDescription());
     }
     return fromEnvironment(new AwsEnvironment(((AwsCredentialsSpec.Environment) spec).variables()), region,
-        stsEndpoint, clients);
+        stsEndpoint, clients, clock);
   }
 
   private static Chosen fromEnvironment(AwsEnvironment env, Region region, URI stsEndpoint,
-      List<AutoCloseable> clients) {
+      List<AutoCloseable> clients, Clock clock) {
     Optional<String> keyId = env.get(AwsEnvironment.ACCESS_KEY_ID);
     Optional<String> secret = env.get(AwsEnvironment.SECRET_ACCESS_KEY);
     if (keyId.isPresent() && secret.isPresent()) {
@@ -64,7 +66,7 @@ final class AwsCredentialChain {
       return new Chosen(profile(env, env.profileName(), env.profileNamed()), "profile " + env.profileName()
           + " in " + env.profileFilesDescription());
     }
-    ContainerCredentials container = ContainerCredentials.from(env);
+    ContainerCredentials container = ContainerCredentials.from(env, clock);
     if (container != null) {
       return new Chosen(container, "the container credentials endpoint");
     }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -38,10 +39,12 @@ final class ContainerCredentials implements AwsCredentialsProvider {
   private final Path tokenFile;
   private final HttpClient http;
   private final ObjectMapper json = new ObjectMapper();
+  private final Clock clock;
   private AwsSessionCredentials cached;
   private Instant refreshAt = Instant.MIN;
 
-  private ContainerCredentials(URI uri, String token, Path tokenFile) {
+  private ContainerCredentials(URI uri, String token, Path tokenFile, Clock clock) {
+    this.clock = clock;
     this.uri = uri;
     this.token = token;
     this.tokenFile = tokenFile;
@@ -50,7 +53,7 @@ final class ContainerCredentials implements AwsCredentialsProvider {
   }
 
   /** The provider the variables describe; null when they name no endpoint. */
-  static ContainerCredentials from(AwsEnvironment environment) {
+  static ContainerCredentials from(AwsEnvironment environment, Clock clock) {
     URI uri = environment.get(AwsEnvironment.CONTAINER_FULL_URI).map(URI::create)
         .or(() -> environment.get(AwsEnvironment.CONTAINER_RELATIVE_URI).map(path -> URI.create(ECS_AGENT + path)))
         .orElse(null);
@@ -62,7 +65,7 @@ final class ContainerCredentials implements AwsCredentialsProvider {
           + " address or the container credentials agent; it names " + uri.getScheme() + "://" + uri.getHost());
     }
     return new ContainerCredentials(uri, environment.get(AwsEnvironment.CONTAINER_TOKEN).orElse(null),
-        environment.get(AwsEnvironment.CONTAINER_TOKEN_FILE).map(Path::of).orElse(null));
+        environment.get(AwsEnvironment.CONTAINER_TOKEN_FILE).map(Path::of).orElse(null), clock);
   }
 
   private static boolean allowedPlainHost(URI uri) {
@@ -81,7 +84,7 @@ final class ContainerCredentials implements AwsCredentialsProvider {
 
   @Override
   public synchronized AwsCredentials resolveCredentials() {
-    if (cached == null || !Instant.now().isBefore(refreshAt)) {
+    if (cached == null || !clock.instant().isBefore(refreshAt)) {
       fetch();
     }
     return cached;
@@ -100,7 +103,7 @@ final class ContainerCredentials implements AwsCredentialsProvider {
       }
       JsonNode body = json.readTree(response.body());
       Instant expiration = body.hasNonNull("Expiration") ? Instant.parse(body.path("Expiration").asText())
-          : Instant.now().plus(Duration.ofHours(1));
+          : clock.instant().plus(Duration.ofHours(1));
       cached = AwsSessionCredentials.builder().accessKeyId(body.path("AccessKeyId").asText())
           .secretAccessKey(body.path("SecretAccessKey").asText()).sessionToken(body.path("Token").asText())
           .expirationTime(expiration).providerName("ContainerCredentials").build();

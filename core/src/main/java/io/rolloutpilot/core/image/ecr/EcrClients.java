@@ -40,11 +40,16 @@ public final class EcrClients {
   private EcrClients() {}
 
   public static EcrConnection open(EcrSettings settings) {
+    return open(settings, java.time.Clock.systemUTC());
+  }
+
+  /** @param clock when cached credentials expire */
+  public static EcrConnection open(EcrSettings settings, java.time.Clock clock) {
     Region region = Region.of(settings.region());
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       AwsEnvironment environment = environmentOf(settings.credentials());
-      AwsCredentialChain.Chosen chosen = chain(settings, region, resources);
+      AwsCredentialChain.Chosen chosen = chain(settings, region, resources, clock);
       AwsCredentialsProvider credentials = chosen.provider();
       String source = chosen.source();
       if (settings.roleArn() != null) {
@@ -69,10 +74,11 @@ public final class EcrClients {
     }
   }
 
-  private static AwsCredentialChain.Chosen chain(EcrSettings settings, Region region, List<AutoCloseable> resources) {
+  private static AwsCredentialChain.Chosen chain(EcrSettings settings, Region region, List<AutoCloseable> resources,
+      java.time.Clock clock) {
     AwsCredentialChain.Chosen chosen;
     try {
-      chosen = AwsCredentialChain.of(settings.credentials(), region, settings.stsEndpoint(), resources);
+      chosen = AwsCredentialChain.of(settings.credentials(), region, settings.stsEndpoint(), resources, clock);
     } catch (IllegalArgumentException | IllegalStateException | SdkException e) {
       throw noCredentials("the AWS credentials could not be set up: " + e.getMessage(), e);
     }

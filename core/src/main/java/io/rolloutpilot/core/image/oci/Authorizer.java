@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -29,14 +30,16 @@ public final class Authorizer {
   private final java.util.function.Supplier<HttpClient> tokenClient;
   private final ObjectMapper json;
   private final BoundedExchange exchange;
+  private final Clock clock;
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private volatile AuthChallenge challenge;
 
   private record Token(String value, Instant expires) {}
 
   public Authorizer(String registry, RegistryCredentials credentials,
-      java.util.function.Supplier<HttpClient> tokenClient, ObjectMapper json, BoundedExchange exchange) {
+      java.util.function.Supplier<HttpClient> tokenClient, ObjectMapper json, BoundedExchange exchange, Clock clock) {
     this.registry = registry;
+    this.clock = clock;
     this.credentials = credentials;
     this.tokenClient = tokenClient;
     this.json = json;
@@ -59,7 +62,7 @@ public final class Authorizer {
     }
     if (c.isBearer()) {
       Token token = tokens.get(scope);
-      if (token == null || Instant.now().isAfter(token.expires().minus(TOKEN_MARGIN))) {
+      if (token == null || clock.instant().isAfter(token.expires().minus(TOKEN_MARGIN))) {
         token = fetchToken(c, scope);
         tokens.put(scope, token);
       }
@@ -121,7 +124,7 @@ public final class Authorizer {
           + " returned no token", null);
     }
     long seconds = Math.max(body.path("expires_in").asLong(60), 20);
-    return new Token(value, Instant.now().plusSeconds(seconds));
+    return new Token(value, clock.instant().plusSeconds(seconds));
   }
 
   private static String encode(String text) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Clock;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,17 +26,19 @@ public final class RegistryConnector {
   private final RegistryHttpClients http;
   private final ObjectMapper json;
   private final Retrier retrier;
+  private final Clock clock;
 
-  public RegistryConnector(RegistryHttpClients http, ObjectMapper json, Retrier retrier) {
+  public RegistryConnector(RegistryHttpClients http, ObjectMapper json, Retrier retrier, Clock clock) {
     this.http = http;
     this.json = json;
     this.retrier = retrier;
+    this.clock = clock;
   }
 
   public RegistryClient connect(String authority, RegistryCredentials credentials)
       throws IOException, InterruptedException {
     HttpClient client = http.forRegistry(authority);
-    Authorizer authorizer = new Authorizer(authority, credentials, http::verified, json, http.exchange());
+    Authorizer authorizer = new Authorizer(authority, credentials, http::verified, json, http.exchange(), clock);
     URI base = URI.create("https://" + authority + "/");
     HttpResponse<byte[]> ping;
     if (http.tls().insecure(authority) && speaksPlainHttp(client, authority, http.exchange())) {

@@ -44,7 +44,7 @@ public final class ImagePublisher {
         listener.on(new RequestRetried(request.to().registry(), what, attempt, attempts, reason, delay)),
         () -> ThreadLocalRandom.current().nextDouble());
     RegistryHttpClients http = new RegistryHttpClients(request.access().tls(), request.options().timeouts());
-    RegistryClients clients = new RegistryClients(new RegistryConnector(http, json, retrier),
+    RegistryClients clients = new RegistryClients(new RegistryConnector(http, json, retrier, clock),
         request.access().credentials());
     SourceImage source = sources.open(request.from(), clients);
     listener.on(new SourceOpened(source.description(), source.root().digest().value(),
