@@ -7,9 +7,17 @@ package io.rolloutpilot.core.analysis.judge;
  * @param grid the raw value at every grid point (NaN where Prometheus had no sample), for sparklines
  * @param numeratorTotal for ratios: Σ numerator over steps where both parts are present (else NaN)
  * @param denominatorTotal for ratios: Σ denominator over those steps — the group's volume
+ * @param steps for ratios: the numerator and denominator of each of those steps ({@link StepCounts#NONE} otherwise)
  */
 public record GroupSamples(double[] values, double[] grid, int nanDropped, int missingSteps, double numeratorTotal,
-    double denominatorTotal) {
+    double denominatorTotal, StepCounts steps) {
+
+  /** Without per-step counts: a plain metric, or a ratio known only by its totals. */
+  public GroupSamples(double[] values, double[] grid, int nanDropped, int missingSteps, double numeratorTotal,
+      double denominatorTotal) {
+    this(values, grid, nanDropped, missingSteps, numeratorTotal, denominatorTotal, StepCounts.NONE);
+  }
+
   public int count() {
     return values.length;
   }
