@@ -6,6 +6,24 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 class ConfidenceBoundsTest {
+  private static final double Z90 = 1.2815515655446004;
+
+  @Test
+  void rhoBoundAddsBartlettsStandardErrorAndShrinksWithTheSamples() {
+    assertThat(ConfidenceBounds.rho(0.5, 120)).isCloseTo(0.5 + Z90 * Math.sqrt(0.75 / 120), within(1e-12));
+    assertThat(ConfidenceBounds.rho(0.5, 40)).isGreaterThan(ConfidenceBounds.rho(0.5, 120));
+    assertThat(ConfidenceBounds.rho(0.5, 100_000)).isCloseTo(0.5, within(0.004));
+    // no evidence of dependence still leaves room for some, less the more samples say so
+    assertThat(ConfidenceBounds.rho(0, 40)).isCloseTo(Z90 / Math.sqrt(40), within(1e-12));
+  }
+
+  @Test
+  void rhoBoundIsClamped() {
+    assertThat(ConfidenceBounds.rho(0.94, 20)).isEqualTo(LagOneAutocorrelation.MAX_RHO);
+    assertThat(ConfidenceBounds.rho(-0.9, 400)).isEqualTo(0.0);
+    assertThat(ConfidenceBounds.rho(0.3, 0)).isEqualTo(0.3);
+  }
+
   @Test
   void chiSquareQuantilesMatchTheTables() {
     // lower 10 % points of chi-square: 4.865 (10 df), 11.651 (19 df), 12.443 (20 df), 82.358 (100 df)
