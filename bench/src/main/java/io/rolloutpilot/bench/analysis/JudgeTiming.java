@@ -1,6 +1,7 @@
 package io.rolloutpilot.bench.analysis;
 
 import io.rolloutpilot.core.analysis.judge.BaselineHistory;
+import io.rolloutpilot.core.analysis.judge.GroupSamples;
 import io.rolloutpilot.core.analysis.judge.MetricData;
 import io.rolloutpilot.core.analysis.spec.MetricSpec;
 import io.rolloutpilot.core.analysis.stats.RhoEstimator;
@@ -28,7 +29,7 @@ final class JudgeTiming {
   double[] measure(int metrics, int samples, int warmup, int repetitions, long seed, boolean withHistory) {
     SyntheticSeries series = new SyntheticSeries(new Random(seed));
     SyntheticSeries before = new SyntheticSeries(new Random(~seed));
-    Scenario shape = new Scenario("timing", samples, 30, 100, 0.002, 0.002, 0.25, 0.05, 0.3);
+    Scenario shape = Scenario.aa("timing").withSteps(samples).withPhi(0.3);
     Scenario past = shape.withSteps(historySteps(samples));
     List<MetricData> data = new ArrayList<>();
     for (int i = 0; i < metrics; i++) {
@@ -37,7 +38,7 @@ final class JudgeTiming {
       MetricData window = ratio
           ? BenchMetrics.data(spec, series.errorRatio(shape, 0.002), series.errorRatio(shape, 0.002))
           : BenchMetrics.data(spec, series.latency(shape), series.latency(shape));
-      double[] history = ratio ? before.errorRatio(past, 0.002).values() : before.latency(past).values();
+      GroupSamples history = ratio ? before.errorRatio(past, 0.002) : before.latency(past);
       data.add(withHistory ? window.withBaselineHistory(BaselineHistory.of(history)) : window);
     }
     long sink = 0;

@@ -34,20 +34,19 @@ final class OurJudgeRule implements CanaryRule {
   @Override
   public String parameters() {
     String history = historySteps == 0 ? "off" : "on, " + historySteps + " baseline steps before the window"
-        + " (used when >= " + RhoEstimator.HISTORY_FACTOR + "x the window's samples, else in-window rho-hat)";
+        + " (used for rho-hat when >= " + RhoEstimator.HISTORY_FACTOR + "x the window's samples, else in-window)";
     return "one-sided Mann-Whitney + HL bounds + count test, alpha " + settings.alpha() + ", rho correction "
         + (settings.autocorrelation() ? "on" : "off") + ", rhoHistory " + history + ", margins as in the metric specs";
   }
 
   @Override
   public boolean failed(List<MetricData> metrics) {
-    return aggregator.aggregate(decide(metrics), ScoringSpec.defaults()).verdict() == Verdict.FAILED;
+    return aggregatesToFailed(decide(metrics));
   }
 
-  /** Judges the run again and hands its per-metric results to the breakdown. */
-  void record(List<MetricData> metrics, FailureBreakdown breakdown) {
-    List<MetricResult> results = decide(metrics);
-    breakdown.record(results, aggregator.aggregate(results, ScoringSpec.defaults()).verdict() == Verdict.FAILED);
+  /** Whether the aggregation of these per-metric results is FAILED. */
+  boolean aggregatesToFailed(List<MetricResult> results) {
+    return aggregator.aggregate(results, ScoringSpec.defaults()).verdict() == Verdict.FAILED;
   }
 
   List<MetricResult> decide(List<MetricData> metrics) {
