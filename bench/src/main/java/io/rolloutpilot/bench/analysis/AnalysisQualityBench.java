@@ -6,7 +6,6 @@ import io.rolloutpilot.core.analysis.judge.MetricDecider;
 import io.rolloutpilot.core.analysis.stats.MannWhitneyTest;
 import io.rolloutpilot.core.analysis.stats.TwoSampleComparator;
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -86,11 +85,10 @@ public final class AnalysisQualityBench {
   private void timing(OurJudgeRule ours, long seed, boolean withHistory, String rho) {
     int metrics = 20;
     int samples = 600;
-    double[] ms = new JudgeTiming(ours).measure(metrics, samples, 30, 100, seed, withHistory);
-    double mean = Arrays.stream(ms).average().orElse(Double.NaN);
+    JudgeTiming.Timings timings = new JudgeTiming(ours).measure(metrics, samples, 30, 100, seed, withHistory);
     out.printf(Locale.ROOT, "time per judgement, %d metrics x 2 groups x %d samples (half ratio with count test,"
-        + " half latency; rho correction on, %s), 100 timed after 30 warm-up:"
-        + " mean %.2f ms, p50 %.2f ms, p95 %.2f ms, max %.2f ms (goal <= 20 ms)%n", metrics, samples, rho,
-        mean, ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1], ms[ms.length - 1]);
+        + " half latency; rho correction on, %s), 100 timed after 30 warm-up: %s (goal: mean <= 20 ms, %s);"
+        + " CPU time of the judging thread: %s%n", metrics, samples, rho, JudgeTiming.Timings.describe(timings.wall()),
+        timings.wallMean() <= 20 ? "met" : "NOT met", JudgeTiming.Timings.describe(timings.cpu()));
   }
 }
