@@ -31,8 +31,8 @@ public record MetricStatistics(Descriptive canary, Descriptive baseline, double 
     return new MetricStatistics(comparison.canary(), comparison.baseline(), comparison.shift().estimate(),
         comparison.shift().lower(), comparison.shift().upper(), comparison.relativeChange(), comparison.meanRatio(),
         comparison.cles(), pValue, comparison.test().method().label(), comparison.test().rho(),
-        comparison.rho().estimate(), rhoSource(comparison, history), countTest, dispersion == null ? Double.NaN : dispersion.factor(),
-        dispersion == null ? null : dispersion.source());
+        comparison.rho().estimate(), rhoSource(comparison, history), countTest,
+        dispersion == null ? Double.NaN : dispersion.factor(), dispersion == null ? null : dispersion.source());
   }
 
   /** Where ρ̂ came from and, when history was asked for but not used, why not. */

@@ -36,7 +36,8 @@ public final class DispersionEstimator {
     String where = history.degreesOfFreedom() == 0 ? "baseline window"
         : baselineWindow.degreesOfFreedom() == 0 ? "baseline history" : "baseline window and history";
     String source = String.format(Locale.ROOT, "%s, X²/df %.3g on %d df, upper %.0f%% bound %.3g%s", where,
-        estimate, pooled.degreesOfFreedom(), 100 * ConfidenceBounds.CONFIDENCE, bound, bound < 1 ? ", not below 1" : "");
+        estimate, pooled.degreesOfFreedom(), 100 * ConfidenceBounds.CONFIDENCE, bound,
+        bound < 1 ? ", not below 1" : "");
     return new Dispersion(Math.max(1, bound), estimate, pooled.degreesOfFreedom(), source);
   }
 }

@@ -4,6 +4,7 @@ import static io.rolloutpilot.core.analysis.judge.JudgeFixtures.FINAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rolloutpilot.core.analysis.MetricVerdict;
+import io.rolloutpilot.core.analysis.spec.Guardrail;
 import io.rolloutpilot.core.analysis.spec.Margin;
 import io.rolloutpilot.core.analysis.spec.MetricSpec;
 import java.util.Arrays;
@@ -51,7 +52,8 @@ class CountDispersionDecisionTest {
     MetricStatistics statistics = quasi.statistics();
     assertThat(statistics.dispersion()).isGreaterThan(10);
     assertThat(statistics.countTest().dispersion().factor()).isEqualTo(statistics.dispersion());
-    assertThat(statistics.dispersionSource()).startsWith("baseline window, X²/df ").contains(" on 19 df, upper 90% bound ");
+    assertThat(statistics.dispersionSource()).startsWith("baseline window, X²/df ")
+        .contains(" on 19 df, upper 90% bound ");
     assertThat(statistics.countTest().pGreater()).isGreaterThan(0.01);
   }
 
@@ -78,8 +80,7 @@ class CountDispersionDecisionTest {
 
   @Test
   void plainMetricsHaveNoDispersion() {
-    MetricSpec latency = JudgeFixtures.query("latency", Margin.absolute(1), io.rolloutpilot.core.analysis.spec.Guardrail.NONE,
-        5, false, false);
+    MetricSpec latency = JudgeFixtures.query("latency", Margin.absolute(1), Guardrail.NONE, 5, false, false);
     MetricResult r = decider.decide(JudgeFixtures.data(latency, new double[] {1, 2, 3, 4, 5, 6},
         new double[] {2, 3, 4, 5, 6, 7}), FINAL);
     assertThat(r.statistics().dispersion()).isNaN();

@@ -2,7 +2,7 @@ package io.rolloutpilot.core.analysis.stats;
 
 import java.util.Random;
 
-/** Seeded per-interval error counts for tests: Poisson, or gamma–Poisson (negative binomial) with a known dispersion. */
+/** Seeded per-interval error counts for tests: Poisson, or gamma–Poisson (negative binomial) of known dispersion. */
 final class GammaPoissonCounts {
   private final Random random;
 
