@@ -7,12 +7,18 @@ import io.rolloutpilot.core.analysis.judge.MetricData;
 import io.rolloutpilot.core.analysis.judge.MetricDecider;
 import io.rolloutpilot.core.analysis.judge.MetricResult;
 import io.rolloutpilot.core.analysis.spec.ScoringSpec;
+import io.rolloutpilot.core.analysis.stats.MannWhitneyTest;
 import io.rolloutpilot.core.analysis.stats.RhoEstimator;
+import io.rolloutpilot.core.analysis.stats.TwoSampleComparator;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Our judge as the CLI runs it: the per-metric decision, then the aggregation, on the final look. */
 final class OurJudgeRule implements CanaryRule {
+  static final double ALPHA = 0.01;
+  /** Baseline steps before each window: window.rhoHistory 1h at the 30 s step, 6x the 20-step window. */
+  static final int HISTORY_STEPS = 120;
+
   private final MetricDecider decider;
   private final Aggregator aggregator;
   private final DecisionSettings settings;
@@ -24,6 +30,12 @@ final class OurJudgeRule implements CanaryRule {
     this.aggregator = aggregator;
     this.settings = settings;
     this.historySteps = historySteps;
+  }
+
+  /** With the spec defaults: alpha 0.01, the autocorrelation correction on, {@link #HISTORY_STEPS} of history. */
+  static OurJudgeRule standard() {
+    return new OurJudgeRule(new MetricDecider(new TwoSampleComparator(new MannWhitneyTest())), new Aggregator(),
+        new DecisionSettings(ALPHA, true, false), HISTORY_STEPS);
   }
 
   @Override
