@@ -70,10 +70,17 @@ final class Directional {
       double difference = sign * (counts.canaryRatio() - counts.baselineRatio());
       if (countP < alpha && difference > margin) {
         return "window totals: canary " + fmt(counts.canaryRatio()) + " vs baseline " + fmt(counts.baselineRatio())
-            + ", p=" + fmt(countP) + " < " + fmt(alpha) + " (" + counts.method() + ") beyond margin " + fmt(margin);
+            + ", p=" + fmt(countP) + " < " + fmt(alpha) + " (" + counts.method() + dispersion(counts)
+            + ") beyond margin " + fmt(margin);
       }
     }
     return null;
+  }
+
+  /** The dispersion the count test allowed for, when it was more than the binomial variance. */
+  private static String dispersion(CountTestResult counts) {
+    double factor = counts.dispersion().factor();
+    return factor > 1 ? ", dispersion " + fmt(factor) : "";
   }
 
   private static String boundsText(boolean up, boolean down, double lower, double upper, double margin) {

@@ -7,6 +7,9 @@ import io.rolloutpilot.core.analysis.spec.MetricSpec;
 import io.rolloutpilot.core.analysis.stats.Comparison;
 import io.rolloutpilot.core.analysis.stats.CountTest;
 import io.rolloutpilot.core.analysis.stats.CountTestResult;
+import io.rolloutpilot.core.analysis.stats.Dispersion;
+import io.rolloutpilot.core.analysis.stats.DispersionEstimator;
+import io.rolloutpilot.core.analysis.stats.PearsonDispersion;
 import io.rolloutpilot.core.analysis.stats.TwoSampleComparator;
 
 /**
@@ -105,7 +108,11 @@ public final class MetricDecider {
         && b.numeratorTotal() >= 0 && b.numeratorTotal() <= b.denominatorTotal())) {
       return null;
     }
-    return CountTest.test(c.numeratorTotal(), c.denominatorTotal(), b.numeratorTotal(), b.denominatorTotal());
+    StepCounts steps = b.steps();
+    Dispersion dispersion = DispersionEstimator.choose(PearsonDispersion.of(steps.numerators(),
+        steps.denominators()), data.baselineHistory().dispersion());
+    return CountTest.test(c.numeratorTotal(), c.denominatorTotal(), b.numeratorTotal(), b.denominatorTotal(),
+        dispersion);
   }
 
   static boolean isEither(Direction direction) {

@@ -30,15 +30,16 @@ public final class SampleCleaner {
 
   public GroupSamples plain(TimeSeries series, NanPolicy nan) {
     double[] aligned = align(series);
-    return clean(aligned, nan, grid.length - present(series), Double.NaN, Double.NaN);
+    return clean(aligned, nan, grid.length - present(series), null);
   }
 
   public GroupSamples ratio(TimeSeries numerator, TimeSeries denominator, NanPolicy nan) {
     double[] top = align(numerator);
     double[] bottom = align(denominator);
     double[] ratio = new double[grid.length];
-    double topTotal = 0;
-    double bottomTotal = 0;
+    double[] tops = new double[grid.length];
+    double[] bottoms = new double[grid.length];
+    int counted = 0;
     for (int i = 0; i < grid.length; i++) {
       double t = nan == NanPolicy.ZERO && Double.isNaN(top[i]) && !Double.isNaN(bottom[i]) ? 0 : top[i];
       if (Double.isInfinite(t) || Double.isInfinite(bottom[i])) {
@@ -47,12 +48,13 @@ public final class SampleCleaner {
         ratio[i] = bottom[i] == 0 || Double.isNaN(bottom[i]) ? Double.NaN : t / bottom[i];
       }
       if (!Double.isNaN(t) && !Double.isNaN(bottom[i]) && Double.isFinite(t + bottom[i])) {
-        topTotal += t;
-        bottomTotal += bottom[i];
+        tops[counted] = t;
+        bottoms[counted++] = bottom[i];
       }
     }
     int missing = grid.length - Math.min(present(numerator), present(denominator));
-    return clean(ratio, nan, missing, topTotal, bottomTotal);
+    StepCounts steps = new StepCounts(Arrays.copyOf(tops, counted), Arrays.copyOf(bottoms, counted));
+    return clean(ratio, nan, missing, steps);
   }
 
   /** The raw value at each grid point, NaN where the series has no sample. */
@@ -76,7 +78,8 @@ public final class SampleCleaner {
     return present;
   }
 
-  private GroupSamples clean(double[] aligned, NanPolicy nan, int missing, double topTotal, double bottomTotal) {
+  /** @param steps a ratio's counted steps, or null for a plain metric (totals NaN, no step counts) */
+  private GroupSamples clean(double[] aligned, NanPolicy nan, int missing, StepCounts steps) {
     double[] kept = new double[aligned.length];
     int count = 0;
     int dropped = 0;
@@ -92,7 +95,20 @@ public final class SampleCleaner {
         dropped++;
       }
     }
-    return new GroupSamples(Arrays.copyOf(kept, count), aligned, Math.max(0, dropped - (nan == NanPolicy.DROP ? missing : 0)),
-        missing, topTotal, bottomTotal, infinite);
+    int nanDropped = Math.max(0, dropped - (nan == NanPolicy.DROP ? missing : 0));
+    if (steps == null) {
+      return new GroupSamples(Arrays.copyOf(kept, count), aligned, nanDropped, missing, Double.NaN, Double.NaN,
+          StepCounts.NONE, infinite);
+    }
+    return new GroupSamples(Arrays.copyOf(kept, count), aligned, nanDropped, missing, sum(steps.numerators()),
+        sum(steps.denominators()), steps, infinite);
+  }
+
+  private static double sum(double[] values) {
+    double total = 0;
+    for (double v : values) {
+      total += v;
+    }
+    return total;
   }
 }

@@ -71,7 +71,7 @@ public final class PrometheusMetricSource implements MetricSource {
         baseline.add(single(query, startMillis, endMillis, stepMillis, ignored));
       }
       SampleCleaner cleaner = new SampleCleaner(SampleCleaner.grid(startMillis, endMillis, stepMillis));
-      return BaselineHistory.of(clean(cleaner, plan.metric(), baseline).values());
+      return BaselineHistory.of(clean(cleaner, plan.metric(), baseline));
     } catch (PrometheusException e) {
       return BaselineHistory.unavailable(e.getMessage());
     } catch (InterruptedException e) {

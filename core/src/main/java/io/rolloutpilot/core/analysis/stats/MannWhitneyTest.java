@@ -61,8 +61,8 @@ public final class MannWhitneyTest {
       greater = conditional.sf(doubledSum);
       less = conditional.cdf(doubledSum);
     }
-    greater = deflate(greater, deflation);
-    less = deflate(less, deflation);
+    greater = NormalScore.scaled(greater, deflation);
+    less = NormalScore.scaled(less, deflation);
     return result(ranking, greater, less, Math.min(1.0, 2 * Math.min(greater, less)), method, rho);
   }
 
@@ -70,12 +70,5 @@ public final class MannWhitneyTest {
       PValueMethod method, double rho) {
     return new MannWhitneyResult(ranking.m(), ranking.n(), ranking.uX(), ranking.uY(), greater, less, two, method,
         NormalApproximation.sigmaU(ranking), rho);
-  }
-
-  private static double deflate(double p, double deflation) {
-    if (deflation >= 1.0 || p >= 1.0) {
-      return p;
-    }
-    return NormalDistribution.sf(NormalDistribution.upperQuantile(p) * deflation);
   }
 }

@@ -45,6 +45,34 @@ class CountTestTest {
   }
 
   @Test
+  void dispersionInflatesTheVarianceOfTheZTest() {
+    Dispersion six = new Dispersion(6, 6, 138, "test");
+    CountTestResult plain = CountTest.test(60, 6000, 30, 6000);
+    CountTestResult inflated = CountTest.test(60, 6000, 30, 6000, six);
+    assertThat(inflated.z()).isCloseTo(plain.z() / Math.sqrt(6), within(1e-12));
+    assertThat(inflated.pGreater()).isCloseTo(NormalDistribution.sf(plain.z() / Math.sqrt(6)), within(1e-15));
+    assertThat(plain.pGreater()).isLessThan(0.001);
+    assertThat(inflated.pGreater()).isGreaterThan(0.05);
+    assertThat(inflated.dispersion()).isSameAs(six);
+    assertThat(plain.dispersion()).isSameAs(Dispersion.POISSON);
+  }
+
+  @Test
+  void dispersionWeakensFishersPValuesThroughTheirNormalScores() {
+    Dispersion four = new Dispersion(4, 4, 40, "test");
+    CountTestResult plain = CountTest.test(7, 1000, 1, 1000);
+    CountTestResult inflated = CountTest.test(7, 1000, 1, 1000, four);
+    assertThat(inflated.method()).isEqualTo("fisher-exact");
+    double score = NormalDistribution.upperQuantile(plain.pGreater());
+    assertThat(inflated.pGreater()).isCloseTo(NormalDistribution.sf(score / 2), within(1e-12));
+    assertThat(inflated.pGreater()).isGreaterThan(plain.pGreater());
+    // a factor of 1 leaves every p-value as it was
+    CountTestResult one = CountTest.test(7, 1000, 1, 1000, new Dispersion(1, 0.7, 40, "test"));
+    assertThat(one.pGreater()).isEqualTo(plain.pGreater());
+    assertThat(one.pLess()).isEqualTo(plain.pLess());
+  }
+
+  @Test
   void rejectsImpossibleCounts() {
     assertThatThrownBy(() -> CountTest.test(5, 4, 0, 10)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> CountTest.test(0, 0, 0, 10)).isInstanceOf(IllegalArgumentException.class);

@@ -18,7 +18,8 @@ class RhoEstimatorTest {
     RhoEstimate chosen = RhoEstimator.choose(window, history);
     assertThat(chosen.source()).isEqualTo(RhoEstimate.Source.BASELINE_HISTORY);
     assertThat(chosen.samples()).isEqualTo(60);
-    assertThat(chosen.rho()).isEqualTo(RhoEstimator.fromHistory(history));
+    assertThat(chosen.estimate()).isEqualTo(RhoEstimator.fromHistory(history));
+    assertThat(chosen.rho()).isEqualTo(ConfidenceBounds.rho(chosen.estimate(), 60));
     assertThat(chosen.describe()).isEqualTo("baseline history, 60 samples");
   }
 
@@ -33,7 +34,8 @@ class RhoEstimatorTest {
     for (double[] history : new double[][] {new double[0], tooShort, constant}) {
       RhoEstimate chosen = RhoEstimator.choose(window, history);
       assertThat(chosen.source()).isEqualTo(RhoEstimate.Source.IN_WINDOW);
-      assertThat(chosen.rho()).isEqualTo(inWindow);
+      assertThat(chosen.estimate()).isEqualTo(inWindow);
+      assertThat(chosen.rho()).isEqualTo(ConfidenceBounds.rho(inWindow, 45));
       assertThat(chosen.describe()).isEqualTo("in window, 45 samples");
     }
   }
@@ -75,7 +77,7 @@ class RhoEstimatorTest {
           LagOneAutocorrelationTest.stationaryAr1(random, 20, PHI));
       double[] history = LagOneAutocorrelationTest.stationaryAr1(random, 240, PHI);
       windowSquares += square(LagOneAutocorrelation.ofRanks(window) - PHI);
-      historySquares += square(RhoEstimator.choose(window, history).rho() - PHI);
+      historySquares += square(RhoEstimator.choose(window, history).estimate() - PHI);
     }
     double windowRmse = Math.sqrt(windowSquares / runs);
     double historyRmse = Math.sqrt(historySquares / runs);
@@ -87,21 +89,26 @@ class RhoEstimatorTest {
   }
 
   @Test
-  void aaFalseAlarmsFallWithTheHistoryEstimate() {
+  void aaFalseAlarmsFallWithTheHistoryEstimateAndStayBelowAlphaAtItsBound() {
     MannWhitneyTest test = new MannWhitneyTest();
     Random random = new Random(2027);
     int runs = 3000;
     int window = 0;
     int history = 0;
+    int bounded = 0;
     for (int run = 0; run < runs; run++) {
       Ranking ranking = Ranking.of(LagOneAutocorrelationTest.stationaryAr1(random, 20, PHI),
           LagOneAutocorrelationTest.stationaryAr1(random, 20, PHI));
       double[] before = LagOneAutocorrelationTest.stationaryAr1(random, 60, PHI);
+      RhoEstimate chosen = RhoEstimator.choose(ranking, before);
       window += test.test(ranking, LagOneAutocorrelation.ofRanks(ranking)).pGreater() < 0.01 ? 1 : 0;
-      history += test.test(ranking, RhoEstimator.choose(ranking, before).rho()).pGreater() < 0.01 ? 1 : 0;
+      history += test.test(ranking, chosen.estimate()).pGreater() < 0.01 ? 1 : 0;
+      bounded += test.test(ranking, chosen.rho()).pGreater() < 0.01 ? 1 : 0;
     }
     assertThat(history).isLessThan(window);
     assertThat(history / (double) runs).isCloseTo(0.01, within(0.006));
+    assertThat(bounded).isLessThan(history);
+    assertThat(bounded / (double) runs).isLessThan(0.01);
   }
 
   private static double square(double x) {
