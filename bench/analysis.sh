@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Canary-judge quality benchmark (issue 4). Prints its figures; nothing here is hard-coded.
+# Canary-judge quality benchmark. Prints its figures; nothing here is hard-coded.
 #   1. A/A false FAILED rate (goal: upper end of its 95 % interval <= 1 %) with independent steps, lag-1
 #      autocorrelation 0.5, overdispersed (gamma-Poisson) error counts and bursty latency
 #   2. A/B: canary error ratio 5x the baseline's (0.2 % -> 1 %) at 100 requests/s, 10-minute window: share

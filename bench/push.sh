@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Push benchmark (issue 3), side by side with skopeo copy on the same generated image:
+# Push benchmark, side by side with skopeo copy on the same generated image:
 #   1. cold push, whole process, fresh registry per run, our CLI through bin/rollout-pilot (as users
 #      run it) and as java -jar, and skopeo, rotating: medians and ratios ours/skopeo
 #   2. re-push when every blob exists: in process and whole process (both ways, and skopeo's)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rollout-engine benchmarks (issue: foundation). Prints its figures; nothing here is hard-coded.
+# Rollout-engine benchmarks. Prints its figures; nothing here is hard-coded.
 #   1. detection latency: status write -> follower event, p50/p99 over >= 1000 changes, beside 2 s polling
 #   2. one process following N rollouts: threads, heap, API requests/minute, watch vs 2 s polling
 #   3. wall time of `bin/rollout-pilot status` from a cold start

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Why our judge said FAILED, tallied per metric and per part of the decision (reference §6.3.3 step 5
- * guardrail, step 7 on the per-step ranks, §6.3.5 on the window totals), so a false-alarm rate can be
+ * Why our judge said FAILED, tallied per metric and per part of the decision (the
+ * guardrail, the rank test on the per-step samples, the count test on the window totals), so a false-alarm rate can be
  * traced to its cause instead of guessed at. A metric whose rank and count tests both fire counts under
  * both. Over all runs it also counts how often each test alone was significant, to show how much of the
  * protection comes from the margin rather than from the test's size, the mean ρ̂ of the autocorrelation
- * correction (§6.3.6) with the mean upper bound it deflated by, and the mean dispersion factor of the count
+ * correction with the mean upper bound it deflated by, and the mean dispersion factor of the count
  * test. The benchmark's metrics are all increase metrics, so a regression is HIGH at α on the upper side.
  */
 final class FailureBreakdown {

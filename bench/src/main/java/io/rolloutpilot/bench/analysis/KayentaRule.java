@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Kayenta's NetflixACAJudge classification (reference canary-analysis §1.3–§1.4), written from that
- * description: a two-sided 98 % Hodges–Lehmann interval by root-finding on the normal approximation with
+ * Kayenta's NetflixACAJudge classification, as Kayenta
+ * describes it: a two-sided 98 % Hodges–Lehmann interval by root-finding on the normal approximation with
  * tie and continuity correction; High when its lower end exceeds 0.25·|estimate| and the mean ratio is at
  * least allowedIncrease (1.0, or NaN). Metrics are critical, so any High fails the canary; an exception
  * (all values tied) is an Error, which Kayenta does not count.

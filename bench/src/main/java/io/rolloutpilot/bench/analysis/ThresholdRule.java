@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Flagger's rule (reference canary-analysis §2.2–§2.3): every interval each metric's value is checked
+ * Flagger's rule: every interval each metric's value is checked
  * against a fixed maximum; a breach or a missing value is a failed check, failed checks accumulate,
  * and the canary is rolled back once they reach {@code threshold}.
  */

@@ -5,7 +5,7 @@ import io.rolloutpilot.core.rollout.RolloutRef;
 import picocli.CommandLine.Command;
 import io.rolloutpilot.core.rollout.RolloutService;
 
-/** {@code abort}: sends the same request as {@code kubectl argo rollouts abort} (reference §3). */
+/** {@code abort}: sends the same request as {@code kubectl argo rollouts abort}. */
 @Command(name = "abort", mixinStandardHelpOptions = true,
     description = "Abort the update: scale the canary down and go back to the stable version; the "
     + "spec keeps the new template (retry resumes it, undo reverts it).")

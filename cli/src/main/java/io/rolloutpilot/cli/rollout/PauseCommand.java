@@ -5,7 +5,7 @@ import io.rolloutpilot.core.rollout.RolloutRef;
 import picocli.CommandLine.Command;
 import io.rolloutpilot.core.rollout.RolloutService;
 
-/** {@code pause}: sends the same request as {@code kubectl argo rollouts pause} (reference §3). */
+/** {@code pause}: sends the same request as {@code kubectl argo rollouts pause}. */
 @Command(name = "pause", mixinStandardHelpOptions = true,
     description = "Pause the rollout (spec.paused=true) where it stands.")
 public final class PauseCommand extends RolloutCommand {

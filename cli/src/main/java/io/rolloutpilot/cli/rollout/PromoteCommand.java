@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import io.rolloutpilot.core.rollout.RolloutService;
 
-/** {@code promote}: sends the same request as {@code kubectl argo rollouts promote} (reference §3). */
+/** {@code promote}: sends the same request as {@code kubectl argo rollouts promote}. */
 @Command(name = "promote", mixinStandardHelpOptions = true,
     description = "Advance the rollout past its current pause or step (like kubectl argo rollouts "
     + "promote); --full skips all remaining steps and analysis.")

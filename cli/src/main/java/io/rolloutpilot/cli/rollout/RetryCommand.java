@@ -5,7 +5,7 @@ import io.rolloutpilot.core.rollout.RolloutRef;
 import picocli.CommandLine.Command;
 import io.rolloutpilot.core.rollout.RolloutService;
 
-/** {@code retry}: sends the same request as {@code kubectl argo rollouts retry} (reference §3). */
+/** {@code retry}: sends the same request as {@code kubectl argo rollouts retry}. */
 @Command(name = "retry", mixinStandardHelpOptions = true, description = "Retry an aborted update from its first step.")
 public final class RetryCommand extends RolloutCommand {
   @Override

@@ -1,6 +1,6 @@
 package io.rolloutpilot.core.rollout;
 
-/** The status patch body {@code kubectl argo rollouts promote} sends for a Rollout's current state (reference §3). */
+/** The status patch body {@code kubectl argo rollouts promote} sends for a Rollout's current state. */
 final class PromotePatches {
   private PromotePatches() {}
 

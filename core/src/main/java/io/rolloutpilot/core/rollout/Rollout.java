@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A typed, read-only view of an Argo Rollout: the spec and status fields the engine decides on
- * (reference §1–§2). Built by {@link RolloutParser}, which ignores fields it does not know, so a
+ * A typed, read-only view of an Argo Rollout: the spec and status fields the engine decides on.
+ * Built by {@link RolloutParser}, which ignores fields it does not know, so a
  * newer controller's additions never break us.
  */
 public record Rollout(Metadata metadata, Spec spec, Status status) {

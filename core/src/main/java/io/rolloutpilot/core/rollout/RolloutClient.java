@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import io.rolloutpilot.core.error.NotFoundException;
 
 /**
- * Reads Rollouts and sends the requests {@code kubectl argo rollouts} sends (reference §3), so a
+ * Reads Rollouts and sends the requests {@code kubectl argo rollouts} sends, so a
  * cluster sees exactly what it would see from Argo's own CLI.
  */
 public final class RolloutClient {

@@ -3,7 +3,7 @@ package io.rolloutpilot.core.rollout;
 import java.util.List;
 
 /**
- * Decides a Rollout's phase the way Argo Rollouts v1.9.1 does (reference §2.1): the controller's
+ * Decides a Rollout's phase the way Argo Rollouts v1.9.1 does: the controller's
  * {@code CalculateRolloutPhase} and the client's {@code GetRolloutPhase}, which overrides the
  * stored phase while the controller has not caught up. Pure functions of the Rollout.
  */

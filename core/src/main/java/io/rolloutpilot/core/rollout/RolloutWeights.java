@@ -2,7 +2,7 @@ package io.rolloutpilot.core.rollout;
 
 import java.util.List;
 
-/** Canary weights as {@code kubectl argo rollouts get} shows them (reference §2.3). */
+/** Canary weights as {@code kubectl argo rollouts get} shows them. */
 public final class RolloutWeights {
   private RolloutWeights() {}
 

@@ -14,7 +14,7 @@ import io.rolloutpilot.core.error.NotFoundException;
 
 /**
  * {@code undo}: put the pod template of an earlier ReplicaSet back into the Rollout with a JSON patch
- * replacing {@code /spec/template} (reference §3). Revision 0 means the second-highest revision.
+ * replacing {@code /spec/template}. Revision 0 means the second-highest revision.
  */
 final class Undo {
   private static final KubernetesSerialization JSON = new KubernetesSerialization();

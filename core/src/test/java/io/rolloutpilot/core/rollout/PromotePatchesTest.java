@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The bodies of reference §3's {@code promote} row, for each state it distinguishes. */
+/** The bodies {@code kubectl argo rollouts promote} sends, for each state it distinguishes. */
 class PromotePatchesTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The phase cases of reference §2.1, each as a spec fragment, a status and the expected client line. */
+/** Argo's phase cases, each as a spec fragment, a status and the expected client line. */
 class RolloutPhasesTest {
   private static final String HEALTHY_COUNTS =
       "\"replicas\":5,\"updatedReplicas\":5,\"readyReplicas\":5,\"availableReplicas\":5";

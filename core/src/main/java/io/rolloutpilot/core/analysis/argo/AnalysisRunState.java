@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * A typed, read-only view of one AnalysisRun: the metadata that links it to its Rollout, its flattened
- * metric specs and its status (reference argo §5). Built by {@link AnalysisRunParser}.
+ * metric specs and its status. Built by {@link AnalysisRunParser}.
  *
  * @param ownerUids uids of the Rollouts named in its owner references
  * @param phase "" right after creation, then Pending, Running, Successful, Failed, Error or Inconclusive

@@ -12,7 +12,7 @@ import io.rolloutpilot.core.event.EngineListener;
 
 /**
  * Mode A: follows a Rollout's current AnalysisRun through watches (never polling) to its end and maps
- * it to our outcome, keeping every measurement on the way (reference canary-analysis §6.2).
+ * it to our outcome, keeping every measurement on the way.
  */
 public final class ArgoAnalysisFollower {
   private final RolloutClient rollouts;

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The Mode A verdict with what the build page shows for an AnalysisRun (reference canary-analysis §6.4).
+ * The Mode A verdict with what the build page shows for an AnalysisRun.
  *
  * @param run the last state seen of the followed run; null when none was found
  * @param metrics per metric: phase, counts against limits and every measurement we kept
- * @param warnings static template findings (§6.2 step 4) and notes such as measurements we missed
+ * @param warnings static template findings and notes such as measurements we missed
  */
 public record ArgoAnalysisResult(Verdict verdict, String reason, String namespace, String rollout,
     AnalysisRunState run, List<ArgoMetricReport> metrics, List<String> warnings, int measurementsKept,

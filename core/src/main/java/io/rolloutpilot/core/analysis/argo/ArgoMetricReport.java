@@ -3,7 +3,7 @@ package io.rolloutpilot.core.analysis.argo;
 import java.util.List;
 
 /**
- * One metric of a followed AnalysisRun, as the build page shows it (reference canary-analysis §6.4):
+ * One metric of a followed AnalysisRun, as the build page shows it:
  * Argo's phase and counts against the metric's limits, and every measurement we saw.
  *
  * @param phase Argo's metric phase (empty before its first measurement)

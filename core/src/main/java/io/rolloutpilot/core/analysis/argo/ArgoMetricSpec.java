@@ -1,7 +1,7 @@
 package io.rolloutpilot.core.analysis.argo;
 
 /**
- * One metric of an AnalysisRun's (flattened) spec, with Argo's defaults applied (reference argo §5).
+ * One metric of an AnalysisRun's (flattened) spec, with Argo's defaults applied.
  *
  * @param count the effective count: null when unbounded (interval without count) or not a number
  *     (an unresolved {@code {{args.…}}} template); see {@link #countText()}

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * Finds a Rollout's current AnalysisRun (reference canary-analysis §6.2 step 1): the run its status
+ * Finds a Rollout's current AnalysisRun: the run its status
  * names ({@code status.canary.currentStepAnalysisRunStatus} / {@code currentBackgroundAnalysisRunStatus});
  * failing that, the newest run owned by the Rollout (owner uid) with its current pod template hash.
  */

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps an AnalysisRun (and its Rollout's abort flag) to our outcome, reference canary-analysis §6.2
- * step 3. Argo's fail-open cases are closed: a run that is "Successful" only because it was terminated
+ * Maps an AnalysisRun (and its Rollout's abort flag) to our outcome. Argo's fail-open cases are
+ * closed: a run that is "Successful" only because it was terminated
  * before every metric was measured (its count reached) is INCONCLUSIVE, never PASSED.
  */
 public final class RunVerdicts {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Static checks of a run's metrics for templates that cannot fail, or fail for the wrong reason
- * (reference canary-analysis §6.2 step 4, §3.1). Each finding is one warning line naming the metric.
+ * Static checks of a run's metrics for templates that cannot fail, or fail for the wrong reason.
+ * Each finding is one warning line naming the metric.
  */
 public final class TemplateLint {
   private static final Pattern FIRST_ELEMENT = Pattern.compile("result\\s*\\[\\s*0\\s*]");

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reference §6.3.7–§6.3.8. Score = Σ_g w_g·PASS_g/(PASS+HIGH+LOW)_g with Kayenta's weight rule, but a
+ * Aggregates metric verdicts into the analysis verdict. Score = Σ_g w_g·PASS_g/(PASS+HIGH+LOW)_g with Kayenta's weight rule, but a
  * group with no decided metric is undefined (not 100). FAILED on a critical regression, a guardrail or a
  * score below marginal; ERROR when a metric errored; PASSED only with score ≥ pass, every critical
  * metric PASS, no ERROR and at most {@code allowInconclusive} undecided metrics (NO_DATA counts as

@@ -19,7 +19,7 @@ import io.rolloutpilot.core.event.MetricErrored;
 
 /**
  * Mode B: judges a canary against its baseline on Prometheus data. While the window is still open it
- * takes interim looks every {@code evaluateEvery} that can only fail fast (§6.3.9); the full decision,
+ * takes interim looks every {@code evaluateEvery} that can only fail fast; the full decision,
  * including PASS by non-inferiority, is made once, on the whole window at its end. A window already in
  * the past is judged at once. Our own deadline ends the judgement with TIMED_OUT, whether it comes while
  * waiting for the window or while waiting for Prometheus ({@link DeadlineReached}).

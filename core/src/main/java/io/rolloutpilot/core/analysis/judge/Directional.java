@@ -7,7 +7,7 @@ import io.rolloutpilot.core.analysis.stats.Comparison;
 import io.rolloutpilot.core.analysis.stats.CountTestResult;
 import java.util.Locale;
 
-/** Steps 5–9 of reference §6.3.3 for each bad side b of a metric. */
+/** The directional part of a metric's decision (guardrail, rank test, count test, margin) for each bad side b. */
 final class Directional {
 
   static MetricVerdict badVerdict(Direction direction) {

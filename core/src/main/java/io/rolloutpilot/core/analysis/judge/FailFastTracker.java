@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reference §6.3.9: an interim look may end the analysis early only when the same metric shows a
+ * An interim look may end the analysis early only when the same metric shows a
  * regression (guardrail, or p &lt; α/10 beyond the margin) on two consecutive looks.
  */
 public final class FailFastTracker {

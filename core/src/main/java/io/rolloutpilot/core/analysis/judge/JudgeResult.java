@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The Mode B verdict with everything the build page's banner and table show (reference §6.4).
+ * The Mode B verdict with everything the build page's banner and table show.
  *
  * @param windowStart t₀ + warm-up; the judged samples start here
  * @param looks how many evaluations ran (interim looks plus the final one)

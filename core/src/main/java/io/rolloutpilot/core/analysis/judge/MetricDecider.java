@@ -13,7 +13,7 @@ import io.rolloutpilot.core.analysis.stats.PearsonDispersion;
 import io.rolloutpilot.core.analysis.stats.TwoSampleComparator;
 
 /**
- * The per-metric decision of reference §6.3.3: error, no data, too few samples, guardrail, then a
+ * The per-metric decision: error, no data, too few samples, guardrail, then a
  * regression only when it is both significant (p &lt; α) and larger than the margin, a PASS only when
  * the one-sided bound shows non-inferiority within the margin, and INCONCLUSIVE otherwise — a wide
  * interval is never a pass.

@@ -6,7 +6,7 @@ import io.rolloutpilot.core.analysis.spec.Guardrail;
 import java.util.List;
 
 /**
- * One metric's verdict with everything the build page shows (reference §6.4).
+ * One metric's verdict with everything the build page shows.
  *
  * @param reason one line a person can act on
  * @param statistics null when the judge stopped before comparing (error, no data, too few samples)

@@ -8,7 +8,7 @@ import io.rolloutpilot.core.analysis.stats.RhoEstimate;
 import io.rolloutpilot.core.analysis.stats.RhoEstimator;
 
 /**
- * The numbers behind a metric's verdict (reference §6.4).
+ * The numbers behind a metric's verdict.
  *
  * @param pValue the p-value in the bad direction (two-sided for {@code either})
  * @param pMethod exact, conditional-exact or normal

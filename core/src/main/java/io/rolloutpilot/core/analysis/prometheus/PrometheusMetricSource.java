@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fetches a metric's samples with one {@code query_range} per query and group over the same window
- * (reference §6.3.2). Each query must return at most one series: none is empty, more than one is an
+ * Fetches a metric's samples with one {@code query_range} per query and group over the same window.
+ * Each query must return at most one series: none is empty, more than one is an
  * error ("aggregate to one series"). Failures carry the resolved PromQL.
  */
 public final class PrometheusMetricSource implements MetricSource {

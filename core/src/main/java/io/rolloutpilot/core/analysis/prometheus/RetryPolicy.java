@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Bounded exponential backoff for retryable Prometheus faults: at most {@code attempts} tries in all,
  * waiting initial, 2·initial, … capped at {@code maxDelay}. The default gives up on the 5th consecutive
- * error, as Argo does (reference §6.3.7).
+ * error, as Argo does.
  */
 public record RetryPolicy(int attempts, Duration initialDelay, Duration maxDelay) {
   public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(2), Duration.ofSeconds(10));

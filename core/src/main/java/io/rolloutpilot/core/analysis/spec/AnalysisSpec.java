@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A validated analysis spec (reference §6.3.1). Built only by {@link AnalysisSpecParser}, so every
+ * A validated analysis spec. Built only by {@link AnalysisSpecParser}, so every
  * instance has passed the checks for unknown keys, placeholders and impossible settings.
  *
  * @param alpha the per-metric one-sided level in the bad direction
- * @param autocorrelation estimate ρ̂ and deflate the evidence by it (§6.3.6)
+ * @param autocorrelation estimate ρ̂ and deflate the evidence by it
  * @param warnings settings that are legal but weak (for example fewer than 50 samples)
  */
 public record AnalysisSpec(Optional<PrometheusSpec> prometheus, WindowSpec window, Selectors selectors,

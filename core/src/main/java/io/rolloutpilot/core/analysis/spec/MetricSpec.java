@@ -3,7 +3,7 @@ package io.rolloutpilot.core.analysis.spec;
 import java.util.List;
 
 /**
- * One metric of an analysis spec (reference §6.3.1).
+ * One metric of an analysis spec.
  *
  * @param query the PromQL template for {@link MetricKind#QUERY}; null for ratios
  * @param minVolume the least denominator total per group over the window (ratios only; 0 = none)

@@ -3,7 +3,7 @@ package io.rolloutpilot.core.analysis.spec;
 import io.rolloutpilot.core.error.InvalidInputException;
 import java.util.Set;
 
-/** Reads one entry of {@code metrics:} with its defaults (reference §6.3.3 and §6.3.10). */
+/** Reads one entry of {@code metrics:} with its defaults. */
 final class MetricSpecParser {
   static final int DEFAULT_MIN_SAMPLES = 20;
   private static final Set<String> KEYS = Set.of("name", "kind", "query", "numerator", "denominator", "direction",

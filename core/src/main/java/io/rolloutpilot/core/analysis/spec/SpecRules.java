@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Cross-field checks of a spec: settings that cannot work are errors, weak ones are warnings
- * (reference §6.3.10: a group smaller than the exact test's minimum can never reject at α).
+ * (a group smaller than the exact test's minimum can never reject at α).
  */
 final class SpecRules {
   static final int MAX_POINTS = 11_000;

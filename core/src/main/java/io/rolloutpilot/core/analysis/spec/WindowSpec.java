@@ -6,7 +6,7 @@ import java.time.Duration;
  * The analysis window from the canary's start t₀: samples every {@code step} over
  * [t₀ + warmup, t₀ + duration], interim looks every {@code evaluateEvery}.
  *
- * @param rhoHistory how far before t₀ the baseline's own history is read to estimate ρ̂ (§6.3.6) on the same
+ * @param rhoHistory how far before t₀ the baseline's own history is read to estimate ρ̂ on the same
  *     step grid over [t₀ − rhoHistory, t₀); {@link Duration#ZERO} turns it off; by default
  *     {@value #DEFAULT_HISTORY_WINDOWS} × the window's steps
  */

@@ -1,7 +1,7 @@
 package io.rolloutpilot.core.analysis.stats;
 
 /**
- * Serial correlation of per-step samples (reference §6.3.6): ρ̂ is the mean lag-1 autocorrelation of
+ * Serial correlation of per-step samples: ρ̂ is the mean lag-1 autocorrelation of
  * the pooled ranks within each group in time order, clamped to [0, 0.95]; z is deflated by
  * sqrt((1 − ρ̂)/(1 + ρ̂)).
  *
@@ -18,7 +18,7 @@ package io.rolloutpilot.core.analysis.stats;
  * estimate's upper confidence bound ({@link ConfidenceBounds#rho}) rather than by the estimate itself.
  * Referring z to Student's t with matching degrees of freedom was tried and rejected: it over-corrects the
  * far tail badly (complete separation of 11 vs 11 went from p ≈ 7e-4 to 0.012 where its true A/A
- * probability is about 1.5e-4), which would stall the fail-fast looks of §6.3.9; the bound scales z by a
+ * probability is about 1.5e-4), which would stall the fail-fast interim looks; the bound scales z by a
  * constant instead, so that separation still reaches p ≈ 2e-4 when the ranks show no dependence.
  */
 public final class LagOneAutocorrelation {

@@ -1,7 +1,7 @@
 package io.rolloutpilot.core.analysis.stats;
 
 /**
- * Mann–Whitney U with midranks, choosing the method as R and the reference do: the exact null
+ * Mann–Whitney U with midranks, choosing the method as R's {@code wilcox.test} does: the exact null
  * distribution without ties when both groups have at most 50 values, the exact conditional
  * distribution with ties when N ≤ 100, otherwise the normal approximation with tie and continuity
  * correction. A positive ρ̂ deflates the evidence: z·sqrt((1−ρ̂)/(1+ρ̂)), where exact p-values

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * @param timeout how long to follow; zero means no limit
  * @param degradedGrace how long a {@code ProgressDeadlineExceeded} without an abort may last before it counts as
- *     failure (argo-rollouts#1225); zero fails at once
+ *     failure; zero fails at once
  * @param minGeneration states of an older generation (a stale cache before our own update) are ignored
  * @param afterResourceVersion the resourceVersion our own last write produced, or null; states older than
  *     it (a shared watch cache that has not caught up with a status patch, which leaves the generation

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** The phase mapping of reference canary-analysis §6.2 step 3 and the template checks of step 4. */
+/** The mapping of AnalysisRun phases to our outcomes, and the static template checks. */
 class RunVerdictsTest {
   private final AnalysisRunParser parser = new AnalysisRunParser();
 

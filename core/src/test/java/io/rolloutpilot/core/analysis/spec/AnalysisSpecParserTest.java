@@ -141,7 +141,7 @@ class AnalysisSpecParserTest {
 
   @Test
   void minimumSamplesFollowTheExactTest() {
-    // the reference's table gives 3 for α = 0.05 with p ≤ α; our rule is p < α and 1/C(6,3) = 0.05 exactly
+    // with p ≤ α, 3 per group would do for α = 0.05; our rule is p < α and 1/C(6,3) = 0.05 exactly
     assertThat(SpecRules.smallestRejectingGroupSize(0.05)).isEqualTo(4);
     assertThat(SpecRules.smallestRejectingGroupSize(0.0501)).isEqualTo(3);
     assertThat(SpecRules.smallestRejectingGroupSize(0.01)).isEqualTo(5);

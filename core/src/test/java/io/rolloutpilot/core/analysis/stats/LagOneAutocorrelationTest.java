@@ -74,7 +74,7 @@ class LagOneAutocorrelationTest {
       correctedAlarms += test.test(ranking, LagOneAutocorrelation.ofRanks(ranking)).pGreater() < 0.01 ? 1 : 0;
     }
     // Uncorrected the rate is about 8.5 %; the raw ρ̂ leaves about 3 %, the bias-corrected one about 2 %.
-    // The rest is ρ̂'s sampling noise from 20 samples per group (reference §6.3.6: "still not perfect").
+    // The rest is ρ̂'s sampling noise from 20 samples per group.
     assertThat(correctedAlarms).isLessThan(rawAlarms);
     assertThat(correctedAlarms / (double) runs).isLessThan(0.025);
   }

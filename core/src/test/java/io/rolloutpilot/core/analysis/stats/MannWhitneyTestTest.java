@@ -8,7 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mann–Whitney p-values against the reference's vectors, against scipy 1.17 {@code mannwhitneyu}
+ * Mann–Whitney p-values against hand-checked vectors, against scipy 1.17 {@code mannwhitneyu}
  * (values generated once with a fixed seed and pasted here) and against a brute-force enumeration of
  * every assignment of the pooled values, written independently of {@link Ranking}.
  */
