@@ -9,7 +9,7 @@ import io.rolloutpilot.core.rollout.RolloutRef;
 import io.rolloutpilot.core.rollout.follow.FollowRequest;
 import io.rolloutpilot.core.rollout.follow.FollowResult;
 import io.rolloutpilot.core.rollout.follow.WaitTarget;
-import io.rolloutpilot.core.validation.ImageReference;
+import io.rolloutpilot.core.image.reference.ImageReference;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;

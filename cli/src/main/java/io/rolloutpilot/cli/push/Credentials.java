@@ -4,7 +4,7 @@ import io.rolloutpilot.core.image.oci.BasicCredentials;
 import io.rolloutpilot.core.image.oci.CredentialsResolver;
 import io.rolloutpilot.core.image.oci.RegistryCredentials;
 import io.rolloutpilot.core.image.source.SourceSpec;
-import io.rolloutpilot.core.validation.ImageReference;
+import io.rolloutpilot.core.image.reference.ImageReference;
 import io.rolloutpilot.cli.common.OptionNames;
 import io.rolloutpilot.core.error.Hint;
 import io.rolloutpilot.core.error.InvalidInputException;

@@ -19,7 +19,7 @@ import io.rolloutpilot.core.image.push.PushResult;
 import io.rolloutpilot.core.image.reference.PushTarget;
 import io.rolloutpilot.core.image.source.SourceSpec;
 import io.rolloutpilot.core.validation.Durations;
-import io.rolloutpilot.core.validation.ImageReference;
+import io.rolloutpilot.core.image.reference.ImageReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package io.rolloutpilot.core.rollout;
 
 import io.rolloutpilot.core.rollout.follow.WaitTarget;
-import io.rolloutpilot.core.validation.ImageReference;
+import io.rolloutpilot.core.image.reference.ImageReference;
 import io.rolloutpilot.core.validation.Names;
 import java.time.Duration;
 

@@ -1,7 +1,7 @@
 package io.rolloutpilot.core.rollout;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.rolloutpilot.core.validation.ImageReference;
+import io.rolloutpilot.core.image.reference.ImageReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import io.rolloutpilot.core.error.InvalidInputException;
+import io.rolloutpilot.core.image.reference.ImageReference;
 
 class ValidationTest {
   @ParameterizedTest

@@ -1,6 +1,5 @@
 package io.rolloutpilot.core.image.reference;
 
-import io.rolloutpilot.core.validation.ImageReference;
 import io.rolloutpilot.core.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,5 @@
 package io.rolloutpilot.core.image.reference;
 
-import io.rolloutpilot.core.validation.ImageReference;
 
 /** Tag syntax of the OCI distribution spec, as {@link ImageReference} checks it for every reference. */
 public final class Tags {

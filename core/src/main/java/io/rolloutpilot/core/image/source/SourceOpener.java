@@ -3,7 +3,7 @@ package io.rolloutpilot.core.image.source;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rolloutpilot.core.image.oci.RegistryClientProvider;
 import io.rolloutpilot.core.image.reference.ManifestParser;
-import io.rolloutpilot.core.validation.ImageReference;
+import io.rolloutpilot.core.image.reference.ImageReference;
 import io.rolloutpilot.core.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.rolloutpilot.core.image.source;
 
-import io.rolloutpilot.core.validation.ImageReference;
+import io.rolloutpilot.core.image.reference.ImageReference;
 import io.rolloutpilot.core.error.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;

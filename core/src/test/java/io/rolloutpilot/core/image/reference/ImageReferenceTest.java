@@ -1,4 +1,4 @@
-package io.rolloutpilot.core.validation;
+package io.rolloutpilot.core.image.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

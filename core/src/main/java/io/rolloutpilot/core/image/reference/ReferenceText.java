@@ -1,4 +1,4 @@
-package io.rolloutpilot.core.validation;
+package io.rolloutpilot.core.image.reference;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.rolloutpilot.core.validation;
+package io.rolloutpilot.core.image.reference;
 
 import io.rolloutpilot.core.error.Hint;
 import io.rolloutpilot.core.error.InvalidInputException;
