@@ -6,12 +6,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.rolloutpilot.core.error.InvalidInputException;
+import io.rolloutpilot.core.error.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
 
@@ -39,12 +42,14 @@ public final class ClusterConnection implements AutoCloseable {
   private final String credentials;
   private final ScheduledThreadPoolExecutor timer;
   private final ClusterCalls calls;
+  private final Redaction.Remembered secrets;
 
   private ClusterConnection(KubernetesClient client, Config config, ScheduledThreadPoolExecutor timer) {
     this.client = client;
     this.credentials = describeCredentials(config);
     this.timer = timer;
     this.calls = new ClusterCalls(credentials, Clock.systemUTC());
+    this.secrets = Redaction.remember(secretsOf(config));
   }
 
   /** Connects as the front end resolved the access: a kubeconfig file, or the pod's service account. */
@@ -93,6 +98,15 @@ public final class ClusterConnection implements AutoCloseable {
       throw new InvalidInputException("kubeconfig", "the credentials of " + describeSource(config)
           + " cannot be used (" + e.getClass().getSimpleName() + "): check its certificate, key and CA data");
     }
+  }
+
+  /**
+   * The values a server could echo, or a library put into a message: masked while this connection lives,
+   * and engine errors are worded (and redacted) while it does.
+   */
+  private static List<String> secretsOf(Config config) {
+    return Arrays.asList(config.getOauthToken(), config.getAutoOAuthToken(), config.getPassword(),
+        config.getClientKeyData(), config.getClientKeyPassphrase());
   }
 
   /**
@@ -178,6 +192,7 @@ public final class ClusterConnection implements AutoCloseable {
       client.close();
     } finally {
       timer.shutdownNow();
+      secrets.close();
     }
   }
 }

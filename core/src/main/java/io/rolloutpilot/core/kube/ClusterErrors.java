@@ -13,7 +13,10 @@ import io.rolloutpilot.core.error.UnreachableException;
 import io.rolloutpilot.core.validation.Durations;
 import java.time.Duration;
 
-/** Turns fabric8 failures into engine errors that say what happened and with which credentials. */
+/**
+ * Turns fabric8 failures into engine errors that say what happened and with which credentials. The
+ * library's exception is kept as the cause only in redacted form ({@link RedactedCause}).
+ */
 public final class ClusterErrors {
   /** The server's name in errors and events. */
   public static final String SERVER = "Kubernetes API";
@@ -28,7 +31,7 @@ public final class ClusterErrors {
     int code = e.getCode();
     String said = serverMessage(e);
     ServerReply reply = new ServerReply(SERVER, code, reason(e));
-    KubernetesClientException cause = e;
+    RedactedCause cause = RedactedCause.of(e);
     return switch (code) {
       case 401 -> new UnauthorizedException(new Details(null, action + ": unauthorized (401); the API server"
           + " rejected " + credentials, Hint.CHECK_KUBE_CREDENTIALS, reply), cause);
