@@ -54,7 +54,8 @@ class NumbersAndFilesTest {
             "error: --to-revision: '99999999999999999999' is not a revision"),
         of(List.of("undo", "ROLLOUT", "--to-revision", "-3"), "error: --to-revision: '-3' is not a revision"),
         of(List.of("status", "ROLLOUT", "--watch", "--timeout", "99999999999999999999s"), "error: --timeout:"),
-        of(List.of("status", "ROLLOUT", "--watch", "--max-outage", "soon"), "error: --max-outage: 'soon' is not a duration"),
+        of(List.of("status", "ROLLOUT", "--watch", "--max-outage", "soon"),
+            "error: --max-outage: 'soon' is not a duration"),
         of(List.of("deploy", "ROLLOUT", "--image", "registry.example.com/x:2", "--max-outage", "99999h"),
             "error: --max-outage:"),
         of(List.of("analyze", "ROLLOUT", "--analysis-runs", "--max-outage", "-1s"), "error: --max-outage:"),
@@ -67,9 +68,11 @@ class NumbersAndFilesTest {
             "does not exist"),
         of(List.of("sandbox", "--kubeconfig-out", "/proc/rollout-pilot-kubeconfig"), "error: --kubeconfig-out:",
             "cannot be written"),
-        of(List.of("sandbox", "--apply", "DIR/no-kind.yaml"), "error: --apply: '", "no-kind.yaml': document 1 has no kind"),
+        of(List.of("sandbox", "--apply", "DIR/no-kind.yaml"), "error: --apply: '",
+            "no-kind.yaml': document 1 has no kind"),
         of(List.of("sandbox", "--apply", "DIR/second-no-kind.yaml"), "second-no-kind.yaml': document 2 has no kind"),
-        of(List.of("sandbox", "--apply", "DIR/not-yaml.yaml"), "error: --apply: '", "not-yaml.yaml' is not valid YAML"));
+        of(List.of("sandbox", "--apply", "DIR/not-yaml.yaml"), "error: --apply: '",
+            "not-yaml.yaml' is not valid YAML"));
   }
 
   @ParameterizedTest(name = "{0}")

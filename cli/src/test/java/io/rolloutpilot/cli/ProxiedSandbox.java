@@ -83,7 +83,8 @@ final class ProxiedSandbox implements AutoCloseable {
   void awaitLiveWatch(Cli.Running running, String rollout, int watchesBefore) {
     awaitWatching(watchesBefore);
     Polling.until(Duration.ofSeconds(20), Duration.ofMillis(50), running::err,
-        err -> err.contains("CanaryPauseStep | step 1/5") || err.contains("\"message\":\"CanaryPauseStep\",\"stepIndex\":1"),
+        err -> err.contains("CanaryPauseStep | step 1/5")
+            || err.contains("\"message\":\"CanaryPauseStep\",\"stepIndex\":1"),
         err -> "the command never reported the first gate; stderr:\n" + err);
     Cli.Run promote = fixture.cli("promote", rollout);
     if (promote.exit() != 0) {

@@ -151,7 +151,8 @@ public final class EventText {
   /** A measured duration to the second ("12s", not "12347ms"); below a second, as it is. */
   private static java.time.Duration toSecond(java.time.Duration measured) {
     long millis = Math.max(0, measured.toMillis());
-    return millis < 1000 ? java.time.Duration.ofMillis(millis) : java.time.Duration.ofSeconds(Math.round(millis / 1000.0));
+    return millis < 1000 ? java.time.Duration.ofMillis(millis)
+        : java.time.Duration.ofSeconds(Math.round(millis / 1000.0));
   }
 
   static String shortDigest(String digest) {

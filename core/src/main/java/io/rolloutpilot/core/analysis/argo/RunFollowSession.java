@@ -18,6 +18,7 @@ import io.rolloutpilot.core.event.AnalysisTemplateWarned;
 import io.rolloutpilot.core.event.EngineListener;
 import io.rolloutpilot.core.event.MeasurementTaken;
 import io.rolloutpilot.core.rollout.RolloutPredicates;
+import io.rolloutpilot.core.rollout.follow.FollowErrors;
 import io.rolloutpilot.core.rollout.follow.OutageGuard;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -202,8 +203,9 @@ final class RunFollowSession {
   synchronized void onDeadline() {
     Duration down = outage.current();
     if (down != null) {
-      finish(new RunDecision(Verdict.ERROR, "the API server had been unreachable for " + seconds(down)
-          + " when the " + Durations.format(request.timeout()) + " given ran out; the run's outcome is unknown"));
+      finish(new RunDecision(Verdict.ERROR, "the API server had been unreachable for "
+          + FollowErrors.measured(down) + " when the " + Durations.format(request.timeout())
+          + " given ran out; the run's outcome is unknown"));
       return;
     }
     finish(new RunDecision(Verdict.TIMED_OUT, "no verdict within " + Durations.format(request.timeout())
@@ -212,12 +214,9 @@ final class RunFollowSession {
   }
 
   private synchronized void onOutageTooLong(Duration lasted) {
-    finish(new RunDecision(Verdict.ERROR, "the API server has been unreachable for " + seconds(lasted)
-        + ", longer than the " + Durations.format(request.maxOutage()) + " allowed; the run's outcome is unknown"));
-  }
-
-  private static String seconds(Duration duration) {
-    return Durations.format(Duration.ofSeconds(Math.round(duration.toMillis() / 1000.0)));
+    finish(new RunDecision(Verdict.ERROR, "the API server has been unreachable for "
+        + FollowErrors.measured(lasted) + ", longer than the " + Durations.format(request.maxOutage())
+        + " allowed; the run's outcome is unknown"));
   }
 
   /** The Rollout's watch could not start: an engine error, thrown to the caller as it is. */

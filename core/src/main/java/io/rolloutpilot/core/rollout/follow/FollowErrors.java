@@ -18,20 +18,22 @@ public final class FollowErrors {
 
   /** The time given ran out before the first list of the watch arrived. */
   public static UnreachableException neverAnswered(RolloutRef rollout, Duration budget) {
-    return unreachable("follow rollout " + rollout + ": the API server did not answer within " + format(budget)
-        + ", the time given for the whole operation, so its watch never started");
+    return unreachable("follow rollout " + rollout + ": the API server did not answer within "
+        + Durations.format(budget) + ", the time given for the whole operation, so its watch never started");
   }
 
   /** The time given ran out while the API server was unreachable. */
   public static UnreachableException unreachableAtDeadline(RolloutRef rollout, Duration budget, Duration outage) {
-    return unreachable("follow rollout " + rollout + ": the API server had been unreachable for " + format(outage)
-        + " when the time given (" + format(budget) + ") ran out; the rollout's outcome is unknown");
+    return unreachable("follow rollout " + rollout + ": the API server had been unreachable for "
+        + measured(outage) + " when the time given (" + Durations.format(budget)
+        + ") ran out; the rollout's outcome is unknown");
   }
 
   /** The API server stayed unreachable longer than allowed. */
   public static UnreachableException outageTooLong(RolloutRef rollout, Duration maxOutage, Duration outage) {
-    return unreachable("follow rollout " + rollout + ": the API server has been unreachable for " + format(outage)
-        + ", longer than the " + format(maxOutage) + " allowed; the rollout's outcome is unknown");
+    return unreachable("follow rollout " + rollout + ": the API server has been unreachable for "
+        + measured(outage) + ", longer than the " + Durations.format(maxOutage)
+        + " allowed; the rollout's outcome is unknown");
   }
 
   private static UnreachableException unreachable(String problem) {
@@ -40,8 +42,9 @@ public final class FollowErrors {
   }
 
   /** A measured duration to the second (to the millisecond below one): "12s", not "12347ms". */
-  static String format(Duration duration) {
+  public static String measured(Duration duration) {
     long millis = Math.max(0, duration.toMillis());
-    return Durations.format(millis < 1000 ? Duration.ofMillis(millis) : Duration.ofSeconds(Math.round(millis / 1000.0)));
+    return Durations.format(millis < 1000 ? Duration.ofMillis(millis)
+        : Duration.ofSeconds(Math.round(millis / 1000.0)));
   }
 }

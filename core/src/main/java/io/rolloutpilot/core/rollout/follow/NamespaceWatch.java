@@ -81,7 +81,8 @@ final class NamespaceWatch {
       return;
     }
     informer.stop();
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+        : failure;
     KubernetesClientException client = cause instanceof KubernetesClientException k ? k
         : new KubernetesClientException(cause.getMessage(), cause);
     ready.completeExceptionally(ClusterErrors.translate(client, "watch rollouts in " + namespace, credentials));

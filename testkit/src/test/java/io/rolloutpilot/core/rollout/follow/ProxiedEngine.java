@@ -50,7 +50,7 @@ final class ProxiedEngine implements AutoCloseable {
     direct = RolloutPilotEngine.connect(ClusterConnection.open(sandbox.config(), NAMESPACE));
   }
 
-  /** A Rollout deployed to its manual gate (step 1 of setWeight 50, pause, setWeight 75), the state followers wait in. */
+  /** A Rollout deployed to its manual gate (step 1 of setWeight 50, pause, setWeight 75), where followers wait. */
   RolloutRef atTheGate(String name) throws InterruptedException {
     sandbox.apply(CanaryManifests.rollout(name, NAMESPACE, 2, "registry.example.com/" + name + ":1", "setWeight: 50",
         "pause: {}", "setWeight: 75"));
