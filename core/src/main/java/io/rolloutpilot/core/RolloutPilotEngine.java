@@ -57,9 +57,9 @@ public final class RolloutPilotEngine implements AutoCloseable {
     this.worker = Executors.newSingleThreadExecutor(daemons("rollout-pilot-worker"));
     Clock clock = builder.clock;
     if (cluster != null) {
-      this.hub = new RolloutWatchHub(cluster.client(), cluster.credentials());
+      this.hub = new RolloutWatchHub(cluster.client(), cluster.credentials(), timers, clock);
       RolloutClient client = new RolloutClient(cluster);
-      this.rollouts = new RolloutService(client, new RolloutFollower(hub, timers, clock));
+      this.rollouts = new RolloutService(client, new RolloutFollower(hub, timers, worker, clock), clock);
       AnalysisRunClient runs = new AnalysisRunClient(cluster.client(), cluster.credentials(), new AnalysisRunParser());
       ArgoAnalysisFollower follower = new ArgoAnalysisFollower(client, hub, runs, worker, timers, clock);
       CanaryTargets targets = new CanaryTargets(client, cluster.client(), cluster.credentials());

@@ -67,7 +67,7 @@ public final class FollowManyBench {
     AtomicLong events = new AtomicLong();
     Config config = Config.fromKubeconfig(kubeconfig.toFile());
     try (RolloutPilotEngine engine = RolloutPilotEngine.connect(ClusterConnection.open(config, NAMESPACE,
-        b -> b.withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("count", counter))))) {
+        h -> h.addOrReplaceInterceptor("count", counter)))) {
       for (int i = 0; i < rollouts; i++) {
         engine.rollouts().followAsync(FollowRequest.until(new RolloutRef(NAMESPACE, BenchRollouts.name(i)),
             WaitTarget.HEALTHY, Duration.ZERO), e -> events.incrementAndGet());

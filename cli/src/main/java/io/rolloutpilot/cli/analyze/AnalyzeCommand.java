@@ -92,6 +92,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
           + " for the verdict (default: ${DEFAULT-VALUE})")
   String timeout;
 
+  @Option(names = "--max-outage", paramLabel = "D", defaultValue = "2m",
+      description = "with --analysis-runs: give up with ERROR (exit 3) when the API server has been unreachable for"
+          + " D (default: ${DEFAULT-VALUE})")
+  String maxOutage;
+
   @Override
   public Integer call() throws InterruptedException {
     Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), outputOptions.format());
@@ -113,9 +118,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
           + " --stable-hash and --since belong to the Prometheus judge");
     }
     RunKind kind = runKind();
+    Duration outage = Durations.parse("maxOutage", maxOutage);
     try (RolloutPilotEngine engine = RolloutPilotEngine.connect(ClusterConnection.open(cluster.access()))) {
       ArgoAnalysisResult result = engine.analysis().followRuns(
-          new ArgoAnalysisRequest(new RolloutRef(engine.namespace(), rollout), kind, deadline),
+          new ArgoAnalysisRequest(new RolloutRef(engine.namespace(), rollout), kind, deadline, outage),
           new EventPrinter(output));
       return render(output, result.mode(), result, new AnalysisText().argo(result), result.verdict());
     }

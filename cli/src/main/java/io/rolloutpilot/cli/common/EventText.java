@@ -51,7 +51,7 @@ public final class EventText {
           + Durations.format(e.giveUpAfter()) + " (--max-outage)";
     }
     if (event instanceof ServerReachable e) {
-      return "note: " + e.server() + " answers again after " + Durations.format(e.outage());
+      return "note: " + e.server() + " answers again after " + Durations.format(toSecond(e.outage()));
     }
     if (event instanceof RequestRetried e) {
       return e.server() + " " + e.request() + ": attempt " + e.attempt() + " of " + e.maxAttempts() + " failed ("
@@ -146,6 +146,13 @@ public final class EventText {
 
   private static String verdicts(Map<String, String> verdicts) {
     return verdicts.entrySet().stream().map(v -> v.getKey() + "=" + v.getValue()).collect(Collectors.joining(", "));
+  }
+
+  /** A measured duration to the second ("12s", not "12347ms"); below a second, as it is. */
+  private static java.time.Duration toSecond(java.time.Duration measured) {
+    long millis = Math.max(0, measured.toMillis());
+    return millis < 1000 ? java.time.Duration.ofMillis(millis)
+        : java.time.Duration.ofSeconds(Math.round(millis / 1000.0));
   }
 
   static String shortDigest(String digest) {

@@ -44,6 +44,7 @@ public final class DeployCommand extends RolloutCommand {
   private WaitTarget target;
   private Duration timeoutValue;
   private Duration graceValue;
+  private Duration maxOutageValue;
 
   @Override
   protected void validate() {
@@ -56,11 +57,13 @@ public final class DeployCommand extends RolloutCommand {
     target = Choices.waitTarget("waitFor", waitFor, true);
     timeoutValue = followOptions.timeout();
     graceValue = followOptions.degradedGrace();
+    maxOutageValue = followOptions.maxOutage();
   }
 
   @Override
   protected int run(RolloutService rollouts, RolloutRef ref, Output output) throws InterruptedException {
-    DeployRequest request = new DeployRequest(ref, container, imageRef, target, timeoutValue, graceValue);
+    DeployRequest request = new DeployRequest(ref, container, imageRef, target, timeoutValue, graceValue,
+        maxOutageValue);
     if (!output.json()) {
       output.progress("rollout '" + ref.name() + "' setting image " + (container == null ? "" : container + "=")
           + imageRef);

@@ -42,20 +42,22 @@ public final class StatusCommand extends RolloutCommand {
   private WaitTarget target;
   private Duration timeoutValue;
   private Duration graceValue;
+  private Duration maxOutageValue;
 
   @Override
   protected void validate() {
     target = until == null ? WaitTarget.HEALTHY : Choices.waitTarget("until", until, false);
     timeoutValue = followOptions.timeout();
     graceValue = followOptions.degradedGrace();
+    maxOutageValue = followOptions.maxOutage();
   }
 
   @Override
   protected int run(RolloutService rollouts, RolloutRef ref, Output output) throws InterruptedException {
     if (!watch && until == null) {
-      return show(rollouts.status(ref), output);
+      return show(rollouts.status(ref, timeoutValue), output);
     }
-    FollowRequest request = new FollowRequest(ref, target, timeoutValue, graceValue, 0);
+    FollowRequest request = new FollowRequest(ref, target, timeoutValue, graceValue, 0, null, maxOutageValue);
     FollowResult result = rollouts.follow(request, new EventPrinter(output));
     return finish(result, output);
   }

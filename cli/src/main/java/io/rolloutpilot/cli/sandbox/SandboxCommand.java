@@ -1,7 +1,6 @@
 package io.rolloutpilot.cli.sandbox;
 
 import io.rolloutpilot.core.validation.Durations;
-import io.rolloutpilot.core.error.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Spec;
 public final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", defaultValue = "0",
       description = "API server port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE})")
-  int port;
+  String port;
 
   @Option(names = "--kubeconfig-out", paramLabel = "FILE",
       description = "where to write the kubeconfig for the sandbox (default: a new file in the temp folder)")
@@ -51,16 +50,14 @@ public final class SandboxCommand implements Callable<Integer> {
         .run();
   }
 
+  /** Everything is checked before the sandbox starts; the kubeconfig's file last, since checking creates it. */
   private ServerSettings validate() {
-    if (port < 0 || port > 65535) {
-      throw new InvalidInputException("--port", port + " is not a port; use 1-65535, or 0 for a free one");
-    }
+    int portNumber = SandboxInputs.port(port);
     Duration delay = Durations.parse("--pod-ready-delay", podReadyDelay);
-    for (Path file : apply) {
-      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-        throw new InvalidInputException("--apply", "'" + file + "' is not a readable file; give a YAML manifest");
-      }
+    apply.forEach(SandboxInputs::checkManifest);
+    if (kubeconfigOut != null) {
+      SandboxInputs.checkWritable(kubeconfigOut);
     }
-    return new ServerSettings(port, delay);
+    return new ServerSettings(portNumber, delay);
   }
 }

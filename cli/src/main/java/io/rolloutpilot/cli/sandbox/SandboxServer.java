@@ -1,11 +1,9 @@
 package io.rolloutpilot.cli.sandbox;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.rolloutpilot.core.error.InvalidInputException;
 import io.rolloutpilot.sandbox.Sandbox;
 import io.rolloutpilot.sandbox.SandboxOptions;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -66,8 +64,10 @@ final class SandboxServer {
     for (Path file : manifests) {
       try {
         sandbox.apply(file);
-      } catch (KubernetesClientException | UncheckedIOException | IllegalArgumentException e) {
-        throw new InvalidInputException("--apply", "'" + file + "' could not be applied: " + e.getMessage());
+      } catch (RuntimeException e) {
+        // the server refused it, or the client could not make a resource of it: the file is at fault
+        throw new InvalidInputException("--apply", "'" + file + "' could not be applied: "
+            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       }
     }
   }

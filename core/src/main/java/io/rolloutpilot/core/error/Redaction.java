@@ -1,5 +1,10 @@
 package io.rolloutpilot.core.error;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -7,8 +12,9 @@ import java.util.regex.Pattern;
  * Takes secrets out of text before it reaches a log, an error, a report or a page: the password of a
  * URL's {@code user:password@}, the credentials of an {@code Authorization} header or a
  * {@code Bearer}/{@code Basic} token a server echoed back, and {@code token=}/{@code password=}
- * style parameters. Every engine error passes its message through here, and each front end passes
- * everything it prints; the one function keeps both in step.
+ * style parameters, and the exact values of secrets in use ({@link #remember}). Every engine error passes
+ * its message through here, and each front end passes everything it prints; the one function keeps both
+ * in step.
  */
 public final class Redaction {
   public static final String MASK = "***";
@@ -33,14 +39,46 @@ public final class Redaction {
   private static final Pattern SECRET_JSON_FIELD =
       Pattern.compile("(?i)(\"" + SECRET_NAME + "\"\\s*:\\s*\")([^\"]+)(\")");
 
+  /** Values shorter than this are not masked by value: they would mask ordinary words. */
+  static final int MIN_KNOWN_LENGTH = 8;
+  /** Secret values in use, with how many holders use each. */
+  private static final Map<String, Integer> KNOWN = new ConcurrentHashMap<>();
+
   private Redaction() {}
+
+  /** Ends masking the values {@link #remember} was given. */
+  public interface Remembered extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Masks these exact values (a kubeconfig's token, password or client key) wherever they appear, until
+   * the returned handle is closed: a server may echo a token where no pattern would catch it. Null and
+   * short values are ignored.
+   */
+  public static Remembered remember(Collection<String> secrets) {
+    List<String> kept = secrets.stream().filter(s -> s != null && s.strip().length() >= MIN_KNOWN_LENGTH)
+        .map(String::strip).distinct().toList();
+    kept.forEach(s -> KNOWN.merge(s, 1, Integer::sum));
+    AtomicBoolean closed = new AtomicBoolean();
+    return () -> {
+      if (closed.compareAndSet(false, true)) {
+        kept.forEach(s -> KNOWN.computeIfPresent(s, (k, n) -> n == 1 ? null : n - 1));
+      }
+    };
+  }
 
   /** The text with every secret it recognises replaced by {@value #MASK}; null stays null. */
   public static String redact(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    String out = replace(URL_USERINFO, text, m -> m.group(1)
+    String out = text;
+    for (String secret : KNOWN.keySet()) {
+      out = out.replace(secret, MASK);
+    }
+    out = replace(URL_USERINFO, out, m -> m.group(1)
         + (m.group(3) == null ? MASK : m.group(2) + ":" + MASK) + "@");
     out = replace(BARE_USERINFO, out, m -> m.group(1) + m.group(2) + ":" + MASK + "@" + m.group(4));
     out = replace(AUTH_SCHEME, out, m -> m.group(1) + m.group(2) + MASK);

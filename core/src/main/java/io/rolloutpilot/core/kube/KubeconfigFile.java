@@ -8,16 +8,14 @@ import io.rolloutpilot.core.error.Hint;
 import io.rolloutpilot.core.error.InvalidInputException;
 import io.rolloutpilot.core.error.RolloutPilotException.Details;
 import io.rolloutpilot.core.error.UnauthorizedException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads a kubeconfig strictly: a context that is not in the file, and an exec credential plugin that
- * gave no credentials, are errors here, where the client library would quietly fall back to the
- * current context or send requests without credentials.
+ * Loads a kubeconfig strictly: a context that is not in the file, a server address that is not a plain
+ * http(s) URL, and an exec credential plugin that gave no credentials are errors here, where the client
+ * library would quietly fall back to the current context, mangle the address or send requests without
+ * credentials. Reading the file itself is {@link KubeconfigText}'s job.
  */
 final class KubeconfigFile {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -25,28 +23,26 @@ final class KubeconfigFile {
   private KubeconfigFile() {}
 
   static Config load(ClusterAccess.Kubeconfig access) {
-    Path file = access.file();
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new InvalidInputException("kubeconfig", file + " does not exist or cannot be read");
-    }
-    String content;
+    String content = KubeconfigText.read(access.file());
     JsonNode document;
     try {
-      content = Files.readString(file);
       document = YAML.readTree(content);
-    } catch (IOException | RuntimeException e) {
-      throw new InvalidInputException("kubeconfig", file + " is not a kubeconfig: " + e.getClass().getSimpleName());
+    } catch (Exception e) {
+      throw new InvalidInputException("kubeconfig", access.file() + " is not a kubeconfig: it is not valid YAML ("
+          + e.getClass().getSimpleName() + ")");
     }
     if (document == null || !document.isObject()) {
-      throw new InvalidInputException("kubeconfig", file + " is not a kubeconfig: it holds no YAML mapping");
+      throw new InvalidInputException("kubeconfig", access.file() + " is not a kubeconfig: it holds no YAML mapping");
     }
     String context = chooseContext(access, document);
+    ServerAddress.check(access.file(), document, context);
     Config config;
     try {
-      config = Config.fromKubeconfig(context, file.toFile());
+      config = Config.fromKubeconfig(context, content, access.file().toString());
     } catch (RuntimeException e) {
-      throw new InvalidInputException("kubeconfig", file + " could not be read: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      // the library's message may quote the file, tokens included: name only what kind of failure it was
+      throw new InvalidInputException("kubeconfig", access.file() + " could not be read ("
+          + e.getClass().getSimpleName() + ")");
     }
     requireExecCredentials(document, context, config);
     return config;
@@ -76,24 +72,25 @@ final class KubeconfigFile {
 
   /** A user whose credentials come from an exec plugin must have got some from it. */
   private static void requireExecCredentials(JsonNode document, String context, Config config) {
-    String user = "";
-    for (JsonNode c : document.path("contexts")) {
-      if (context.equals(c.path("name").asText())) {
-        user = c.path("context").path("user").asText("");
-      }
-    }
+    String user = KubeconfigEntries.userOf(document, context);
     for (JsonNode u : document.path("users")) {
       JsonNode exec = u.path("user").path("exec");
       if (user.equals(u.path("name").asText()) && exec.isObject() && !hasCredentials(config)) {
         throw new UnauthorizedException(new Details("kubeconfig", "the exec credential plugin '"
-            + exec.path("command").asText("") + "' of user '" + user + "' gave no credentials: it failed, is not"
-            + " installed or printed no token", Hint.CHECK_KUBE_CREDENTIALS, null));
+            + program(exec.path("command").asText("")) + "' of user '" + user + "' gave no credentials: it failed,"
+            + " is not installed or printed no token", Hint.CHECK_KUBE_CREDENTIALS, null));
       }
     }
   }
 
+  /** The program's name only: a command line may carry a secret in an argument. */
+  private static String program(String command) {
+    String first = command.strip().split("\\s+", 2)[0];
+    return first.substring(first.lastIndexOf('/') + 1);
+  }
+
   private static boolean hasCredentials(Config config) {
-    return config.getOauthToken() != null || config.getClientCertData() != null
+    return config.getOauthToken() != null || config.getAutoOAuthToken() != null || config.getClientCertData() != null
         || config.getClientCertFile() != null || config.getAuthProvider() != null;
   }
 }

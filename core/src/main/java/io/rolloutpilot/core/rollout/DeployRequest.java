@@ -1,5 +1,6 @@
 package io.rolloutpilot.core.rollout;
 
+import io.rolloutpilot.core.rollout.follow.FollowRequest;
 import io.rolloutpilot.core.rollout.follow.WaitTarget;
 import io.rolloutpilot.core.image.reference.ImageReference;
 import io.rolloutpilot.core.validation.Names;
@@ -10,10 +11,12 @@ import java.time.Duration;
  *
  * @param container the container to change, {@code *} for all, or null for "the only container"
  * @param waitFor where following stops; null to return as soon as the update is accepted
- * @param timeout zero for no limit
+ * @param timeout for the whole deploy (reading, updating, following); zero for no limit
+ * @param maxOutage how long the API server may stay unreachable while following; null for
+ *     {@link FollowRequest#DEFAULT_MAX_OUTAGE}
  */
 public record DeployRequest(RolloutRef rollout, String container, String image, WaitTarget waitFor, Duration timeout,
-    Duration degradedGrace) {
+    Duration degradedGrace, Duration maxOutage) {
   public DeployRequest {
     if (container != null && !"*".equals(container)) {
       Names.requireLabel("container", container);
@@ -21,6 +24,12 @@ public record DeployRequest(RolloutRef rollout, String container, String image, 
     ImageReference.parse("image", image);
     timeout = timeout == null ? Duration.ZERO : timeout;
     degradedGrace = degradedGrace == null ? Duration.ZERO : degradedGrace;
+    maxOutage = maxOutage == null ? FollowRequest.DEFAULT_MAX_OUTAGE : maxOutage;
+  }
+
+  public DeployRequest(RolloutRef rollout, String container, String image, WaitTarget waitFor, Duration timeout,
+      Duration degradedGrace) {
+    this(rollout, container, image, waitFor, timeout, degradedGrace, null);
   }
 
   /** Parses {@code [CONTAINER=]IMAGE} as given on the command line or in a pipeline step. */

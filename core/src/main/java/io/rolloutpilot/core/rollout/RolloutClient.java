@@ -6,25 +6,42 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.rolloutpilot.core.kube.ClusterCalls;
 import io.rolloutpilot.core.kube.ClusterConnection;
 import io.rolloutpilot.core.kube.ClusterErrors;
+import io.rolloutpilot.core.kube.Deadline;
 import java.util.List;
 import java.util.function.Supplier;
 import io.rolloutpilot.core.error.NotFoundException;
 
 /**
  * Reads Rollouts and sends the requests {@code kubectl argo rollouts} sends, so a
- * cluster sees exactly what it would see from Argo's own CLI.
+ * cluster sees exactly what it would see from Argo's own CLI. Every call is bounded by
+ * {@link ClusterCalls}: by its own budget, and by the operation's deadline on a client made
+ * {@link #within} one.
  */
 public final class RolloutClient {
   private static final PatchContext MERGE = PatchContext.of(PatchType.JSON_MERGE);
 
   private final KubernetesClient client;
   private final String credentials;
+  private final ClusterCalls calls;
+  private final Deadline deadline;
 
   public RolloutClient(ClusterConnection connection) {
-    this.client = connection.client();
-    this.credentials = connection.credentials();
+    this(connection.client(), connection.credentials(), connection.calls(), Deadline.NONE);
+  }
+
+  private RolloutClient(KubernetesClient client, String credentials, ClusterCalls calls, Deadline deadline) {
+    this.client = client;
+    this.credentials = credentials;
+    this.calls = calls;
+    this.deadline = deadline;
+  }
+
+  /** The same client, each of whose calls also ends by {@code operationDeadline}. */
+  public RolloutClient within(Deadline operationDeadline) {
+    return new RolloutClient(client, credentials, calls, operationDeadline);
   }
 
   public Rollout get(RolloutRef ref) {
@@ -116,15 +133,20 @@ public final class RolloutClient {
     return client;
   }
 
-  /** Runs one API call, turning fabric8 failures into messages that name the action and the credentials source. */
+  /**
+   * Runs one API call within its budget, turning fabric8 failures into messages that name the action
+   * and the credentials source.
+   */
   <T> T call(String action, Supplier<T> request) {
-    try {
-      return request.get();
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == 404 && action.startsWith("read rollout")) {
-        return null;
+    return calls.run(deadline, action, () -> {
+      try {
+        return request.get();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 404 && action.startsWith("read rollout")) {
+          return null;
+        }
+        throw ClusterErrors.translate(e, action, credentials);
       }
-      throw ClusterErrors.translate(e, action, credentials);
-    }
+    });
   }
 }

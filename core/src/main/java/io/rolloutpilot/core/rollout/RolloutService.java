@@ -4,30 +4,55 @@ import io.rolloutpilot.core.error.InvalidInputException;
 import io.rolloutpilot.core.error.RolloutPilotException.Details;
 import io.rolloutpilot.core.error.Hint;
 import io.rolloutpilot.core.event.EngineListener;
+import io.rolloutpilot.core.kube.Deadline;
 import io.rolloutpilot.core.rollout.follow.FollowRequest;
 import io.rolloutpilot.core.rollout.follow.FollowResult;
 import io.rolloutpilot.core.rollout.follow.RolloutFollower;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** The rollout engine's entry point for front ends: one method per user action. */
+/**
+ * The rollout engine's entry point for front ends: one method per user action. A timeout given to an
+ * action bounds all of it, its first reads and its last one included.
+ */
 public final class RolloutService {
+  /**
+   * The status read after following may take this long even when the time given has run out, so a
+   * release that timed out still shows where it stands.
+   */
+  public static final Duration FINAL_READ = Duration.ofSeconds(5);
+
   private final RolloutClient client;
   private final RolloutFollower follower;
+  private final Clock clock;
 
-  public RolloutService(RolloutClient client, RolloutFollower follower) {
+  public RolloutService(RolloutClient client, RolloutFollower follower, Clock clock) {
     this.client = client;
     this.follower = follower;
+    this.clock = clock;
   }
 
   public RolloutStatusReport status(RolloutRef ref) {
-    Rollout rollout = client.get(ref);
-    return RolloutStatusReport.of(rollout, client.replicaSets(rollout));
+    return status(ref, Deadline.NONE);
+  }
+
+  /** The status, read within {@code timeout} (zero: each call's own budget only). */
+  public RolloutStatusReport status(RolloutRef ref, Duration timeout) {
+    return status(ref, Deadline.after(timeout, clock));
+  }
+
+  private RolloutStatusReport status(RolloutRef ref, Deadline deadline) {
+    RolloutClient bounded = client.within(deadline);
+    Rollout rollout = bounded.get(ref);
+    return RolloutStatusReport.of(rollout, bounded.replicaSets(rollout));
   }
 
   /** Follows until the request's target; fails fast with a "not found" listing when the Rollout is missing. */
   public FollowResult follow(FollowRequest request, EngineListener listener) throws InterruptedException {
-    return withFinalStatus(request.rollout(), follower.follow(request, listener));
+    Deadline deadline = Deadline.after(request.timeout(), clock);
+    return withFinalStatus(request.rollout(), follower.follow(request, deadline, listener), deadline);
   }
 
   /**
@@ -38,17 +63,20 @@ public final class RolloutService {
     return follower.start(request, listener);
   }
 
+  /** Sets the image and follows; the request's timeout bounds the reads and the update as well as the follow. */
   public DeployResult deploy(DeployRequest request, EngineListener listener) throws InterruptedException {
-    String container = request.container() != null ? request.container() : onlyContainer(request.rollout());
-    Rollout updated = client.setImage(request.rollout(), container, request.image());
+    Deadline deadline = Deadline.after(request.timeout(), clock);
+    RolloutClient bounded = client.within(deadline);
+    String container = request.container() != null ? request.container() : onlyContainer(bounded, request.rollout());
+    Rollout updated = bounded.setImage(request.rollout(), container, request.image());
     long generation = updated.metadata().generation();
     if (request.waitFor() == null) {
       return new DeployResult(request.rollout(), container, request.image(), generation, null);
     }
     FollowRequest follow = new FollowRequest(request.rollout(), request.waitFor(), request.timeout(),
-        request.degradedGrace(), 0).after(updated);
+        request.degradedGrace(), 0, null, request.maxOutage()).after(updated);
     return new DeployResult(request.rollout(), container, request.image(), generation,
-        withFinalStatus(request.rollout(), follower.follow(follow, listener)));
+        withFinalStatus(request.rollout(), follower.follow(follow, deadline, listener), deadline));
   }
 
   public Rollout promote(RolloutRef ref, boolean full) {
@@ -84,11 +112,12 @@ public final class RolloutService {
     return client.get(ref);
   }
 
-  private FollowResult withFinalStatus(RolloutRef ref, FollowResult result) {
-    return result.outcome() == FollowResult.Outcome.DELETED ? result : result.withStatus(status(ref));
+  private FollowResult withFinalStatus(RolloutRef ref, FollowResult result, Deadline deadline) {
+    return result.outcome() == FollowResult.Outcome.DELETED ? result
+        : result.withStatus(status(ref, deadline.atLeast(FINAL_READ, clock)));
   }
 
-  private String onlyContainer(RolloutRef ref) {
+  private static String onlyContainer(RolloutClient client, RolloutRef ref) {
     List<Rollout.Container> containers = client.get(ref).spec().containers().stream()
         .filter(c -> "containers".equals(c.kind())).toList();
     if (containers.size() != 1) {

@@ -1,5 +1,6 @@
 package io.rolloutpilot.core.analysis.argo;
 
+import io.rolloutpilot.core.kube.Deadline;
 import io.rolloutpilot.core.rollout.RolloutClient;
 import io.rolloutpilot.core.rollout.follow.RolloutWatchHub;
 import java.time.Clock;
@@ -36,14 +37,22 @@ public final class ArgoAnalysisFollower {
     this.clock = clock;
   }
 
-  /** Blocks until the verdict; fails fast with a "not found" listing when the Rollout is missing. */
+  /**
+   * Blocks until the verdict; fails fast with a "not found" listing when the Rollout is missing. The
+   * timeout bounds the first read as well as the follow.
+   */
   public ArgoAnalysisResult follow(ArgoAnalysisRequest request, EngineListener listener) {
-    rollouts.get(request.rollout());
-    RunFollowSession session = new RunFollowSession(request, listener, runs, worker, clock);
-    ScheduledFuture<?> deadline = request.timeout().isZero() ? null
-        : timers.schedule(session::onDeadline, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    RolloutWatchHub.Subscription subscription = hub.subscribe(request.rollout(), session.rolloutSubscriber());
-    try {
+    Deadline until = Deadline.after(request.timeout(), clock);
+    rollouts.within(until).get(request.rollout());
+    RunFollowSession session = new RunFollowSession(request, listener, runs, worker, timers, clock);
+    ScheduledFuture<?> deadline = !until.limited() ? null
+        : timers.schedule(session::onDeadline, until.remaining(clock).toMillis(), TimeUnit.MILLISECONDS);
+    try (RolloutWatchHub.Subscription subscription = hub.subscribe(request.rollout(), session.rolloutSubscriber())) {
+      subscription.ready().whenComplete((ready, failure) -> {
+        if (failure != null) {
+          session.fail(failure);
+        }
+      });
       return session.result().get();
     } catch (InterruptedException e) {
       session.onInterrupted();

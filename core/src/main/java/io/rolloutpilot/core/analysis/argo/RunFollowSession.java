@@ -18,6 +18,9 @@ import io.rolloutpilot.core.event.AnalysisTemplateWarned;
 import io.rolloutpilot.core.event.EngineListener;
 import io.rolloutpilot.core.event.MeasurementTaken;
 import io.rolloutpilot.core.rollout.RolloutPredicates;
+import io.rolloutpilot.core.rollout.follow.FollowErrors;
+import io.rolloutpilot.core.rollout.follow.OutageGuard;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Follows one Rollout's AnalysisRun to its end. It receives Rollout states from the watch hub and run
@@ -35,6 +38,7 @@ final class RunFollowSession {
   private final MeasurementLog log = new MeasurementLog();
   private final RunVerdicts verdicts = new RunVerdicts();
   private final CompletableFuture<ArgoAnalysisResult> result = new CompletableFuture<>();
+  private final OutageGuard outage;
   private Rollout rollout;
   private AnalysisRunState run;
   private String runName;
@@ -43,7 +47,7 @@ final class RunFollowSession {
   private boolean searching;
 
   RunFollowSession(ArgoAnalysisRequest request, EngineListener listener, AnalysisRunClient runs, Executor worker,
-      Clock clock) {
+      ScheduledExecutorService timers, Clock clock) {
     this.request = request;
     this.listener = listener;
     this.runs = runs;
@@ -51,6 +55,7 @@ final class RunFollowSession {
     this.worker = worker;
     this.clock = clock;
     this.started = clock.instant();
+    this.outage = new OutageGuard(request.maxOutage(), timers, clock, listener, this::onOutageTooLong);
   }
 
   CompletableFuture<ArgoAnalysisResult> result() {
@@ -68,6 +73,18 @@ final class RunFollowSession {
       @Override
       public void onDeleted() {
         finish(new RunDecision(Verdict.ERROR, "rollout " + request.rollout() + " was deleted"));
+      }
+
+      @Override
+      public void onWatchLost(Instant since, String cause) {
+        if (!result.isDone()) {
+          outage.lost(since, cause);
+        }
+      }
+
+      @Override
+      public void onWatchRestored(Duration lasted) {
+        outage.restored();
       }
     };
   }
@@ -184,9 +201,30 @@ final class RunFollowSession {
   }
 
   synchronized void onDeadline() {
+    Duration down = outage.current();
+    if (down != null) {
+      finish(new RunDecision(Verdict.ERROR, "the API server had been unreachable for "
+          + FollowErrors.measured(down) + " when the " + Durations.format(request.timeout())
+          + " given ran out; the run's outcome is unknown"));
+      return;
+    }
     finish(new RunDecision(Verdict.TIMED_OUT, "no verdict within " + Durations.format(request.timeout())
         + (run == null ? "; no AnalysisRun was found" : "; AnalysisRun " + run.name() + " is still "
         + (run.phase().isEmpty() ? "starting" : run.phase())) + "; the rollout was left as it is"));
+  }
+
+  private synchronized void onOutageTooLong(Duration lasted) {
+    finish(new RunDecision(Verdict.ERROR, "the API server has been unreachable for "
+        + FollowErrors.measured(lasted) + ", longer than the " + Durations.format(request.maxOutage())
+        + " allowed; the run's outcome is unknown"));
+  }
+
+  /** The Rollout's watch could not start: an engine error, thrown to the caller as it is. */
+  synchronized void fail(Throwable failure) {
+    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    outage.release();
+    result.completeExceptionally(cause);
   }
 
   synchronized void onInterrupted() {
@@ -195,6 +233,7 @@ final class RunFollowSession {
   }
 
   synchronized void close() {
+    outage.release();
     if (watch != null) {
       watch.close();
     }
@@ -204,6 +243,7 @@ final class RunFollowSession {
     if (result.isDone()) {
       return;
     }
+    outage.release();
     List<ArgoMetricReport> metrics = run == null ? List.of() : new MetricReports().of(run, log);
     List<String> notes = new ArrayList<>(warnings == null ? List.of() : warnings);
     int taken = 0;

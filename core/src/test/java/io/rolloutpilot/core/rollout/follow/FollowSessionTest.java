@@ -1,17 +1,21 @@
 package io.rolloutpilot.core.rollout.follow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.rolloutpilot.core.error.UnreachableException;
 import io.rolloutpilot.core.rollout.Rollout;
 import io.rolloutpilot.core.rollout.RolloutRef;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +146,66 @@ class FollowSessionTest {
     assertThat(result.outcome()).isEqualTo(FollowResult.Outcome.TIMED_OUT);
     assertThat(result.reason()).isEqualTo(
         "Rollout status watch exceeded timeout (100ms; last state: Paused - CanaryPauseStep)");
+  }
+
+  @Test
+  void aDeadlineBeforeAnyStateMeansTheServerNeverAnsweredNotThatTheReleaseTimedOut() {
+    FollowSession session = session(WaitTarget.HEALTHY, Duration.ofMillis(100), Duration.ZERO, 0);
+    assertThatThrownBy(() -> session.result().get(5, TimeUnit.SECONDS)).cause()
+        .isInstanceOf(UnreachableException.class)
+        .hasMessageContaining("did not answer within 100ms, the time given for the whole operation");
+  }
+
+  @Test
+  void aDeadlineDuringAnOutageIsAnUnreachableServer() throws Exception {
+    FollowSession session = session(WaitTarget.HEALTHY, Duration.ofMillis(300), Duration.ZERO, 0);
+    session.onState(state(2, "Paused", "CanaryPauseStep", false));
+    session.onWatchLost(Instant.now(), "the watch of rollouts in namespace default was lost");
+    assertThatThrownBy(() -> session.result().get(5, TimeUnit.SECONDS)).cause()
+        .isInstanceOf(UnreachableException.class).hasMessageContaining("when the time given (300ms) ran out");
+  }
+
+  @Test
+  void anOutageLongerThanAllowedEndsFollowingAndIsReported() {
+    FollowSession session = new FollowSession(FollowRequest.until(REF, WaitTarget.HEALTHY, Duration.ZERO)
+        .withMaxOutage(Duration.ofMillis(200)), listener, timers, Clock.systemUTC());
+    session.start();
+    session.onWatchLost(Instant.now(), "the watch of rollouts in namespace default was lost");
+    assertThatThrownBy(() -> session.result().get(5, TimeUnit.SECONDS)).cause()
+        .isInstanceOf(UnreachableException.class).hasMessageContaining("longer than the 200ms allowed");
+    assertThat(lines).containsExactly("notice: ServerUnreachable");
+  }
+
+  @Test
+  void anOutageThatEndsInTimeIsReportedBothWaysAndFollowingGoesOn() throws Exception {
+    FollowSession session = new FollowSession(FollowRequest.until(REF, WaitTarget.HEALTHY, Duration.ZERO)
+        .withMaxOutage(Duration.ofMillis(300)), listener, timers, Clock.systemUTC());
+    session.start();
+    session.onWatchLost(Instant.now(), "lost");
+    session.onWatchRestored(Duration.ofMillis(50));
+    session.onState(state(2, "Healthy", "", false));
+    assertThat(session.result().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(FollowResult.Outcome.HEALTHY);
+    assertThat(lines).containsExactly("notice: ServerUnreachable", "notice: ServerReachable", "Healthy");
+  }
+
+  /** A controller runs for months: whatever ended a follow, none of its timers stays queued. */
+  @Test
+  void noTimerOutlivesTheFollow() throws Exception {
+    ScheduledThreadPoolExecutor queue = new ScheduledThreadPoolExecutor(1);
+    queue.setRemoveOnCancelPolicy(true);
+    try {
+      FollowSession session = new FollowSession(new FollowRequest(REF, WaitTarget.HEALTHY, Duration.ofMinutes(5),
+          Duration.ofMinutes(5), 0).withMaxOutage(Duration.ofMinutes(5)), listener, queue, Clock.systemUTC());
+      session.start();
+      session.onState(state(2, "Degraded", "ProgressDeadlineExceeded: timed out", false));
+      session.onWatchLost(Instant.now(), "lost");
+      assertThat(queue.getQueue()).hasSize(3); // deadline, grace, outage
+      session.onState(state(2, "Healthy", "", false));
+      assertThat(session.result().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(FollowResult.Outcome.HEALTHY);
+      assertThat(queue.getQueue()).isEmpty();
+    } finally {
+      queue.shutdownNow();
+    }
   }
 
   @Test
