@@ -38,7 +38,8 @@ final class KubeconfigFile {
     ServerAddress.check(access.file(), document, context);
     Config config;
     try {
-      config = Config.fromKubeconfig(context, content, access.file().toString());
+      // the file was checked above to be a small regular file; relative certificate paths resolve against it
+      config = Config.fromKubeconfig(context, access.file().toFile());
     } catch (RuntimeException e) {
       // the library's message may quote the file, tokens included: name only what kind of failure it was
       throw new InvalidInputException("kubeconfig", access.file() + " could not be read ("

@@ -9,6 +9,7 @@ import io.rolloutpilot.core.error.Redaction;
  * a stack trace printed with {@code --stacktrace} or kept in a Jenkins log.
  */
 final class RedactedCause extends RuntimeException {
+  private static final long serialVersionUID = 1L;
   private final String className;
 
   private RedactedCause(Throwable original, int depth) {

@@ -11,6 +11,7 @@ class RedactionTest {
   private static final String TOKEN = "remembered-token-61c2e9";
 
   @Test
+  @SuppressWarnings("try") // the resource is held for its scope only
   void aRememberedValueIsMaskedAnywhereUntilItIsForgotten() {
     String echoed = "forbidden: user with credentials " + TOKEN + " cannot get rollouts";
     assertThat(Redaction.redact(echoed)).contains(TOKEN);
@@ -35,6 +36,7 @@ class RedactionTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the resource is held for its scope only
   void shortAndMissingValuesAreNotRemembered() {
     try (Redaction.Remembered remembered = Redaction.remember(Arrays.asList(null, "", "abc", "default"))) {
       assertThat(Redaction.redact("namespace default, user abc")).isEqualTo("namespace default, user abc");

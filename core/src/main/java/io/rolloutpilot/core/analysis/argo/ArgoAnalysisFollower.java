@@ -61,7 +61,6 @@ public final class ArgoAnalysisFollower {
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
     } finally {
-      subscription.close();
       if (deadline != null) {
         deadline.cancel(false);
       }
